@@ -1,0 +1,319 @@
+"""Pydantic models of the interchange contract (`bundler-tasks/1`, `bundler-plan/1`).
+
+These models check the *shape* of one record at a time (types, time format, a slot's
+own consistency). Checks that need the whole file (unique ids, references, pinned
+jobs) live in `bundler.validation`, so that every problem can be reported at once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+TASKS_FORMAT = "bundler-tasks/1"
+PLAN_FORMAT = "bundler-plan/1"
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Objective = Literal["jobs", "hours", "cover"]
+
+_TIME = re.compile(r"^(\d{2}):(\d{2})$")
+
+
+def to_minutes(hhmm: str) -> int:
+    """Minutes since midnight of a valid `HH:MM` string."""
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def to_hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _check_time(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"time must be a string 'HH:MM', got {value!r}")
+    match = _TIME.match(value.strip())
+    if not match:
+        raise ValueError(f"time {value!r} is not HH:MM (24-hour, e.g. 07:30)")
+    hours, minutes = int(match[1]), int(match[2])
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes > 0):
+        raise ValueError(f"time {value!r} is not between 00:00 and 24:00")
+    return value.strip()
+
+
+Time = Annotated[str, Field(description="HH:MM, 24-hour, 00:00..24:00")]
+Id = Annotated[str, Field(min_length=1)]
+
+
+class _Record(BaseModel):
+    """Unknown keys are kept (the contract allows optional additions)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Supplier(_Record):
+    id: Id
+    name: str = ""
+    sector: str = ""
+    cao: str = ""
+
+
+class Location(_Record):
+    id: Id
+    name: str = ""
+    site: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+class TravelEdge(_Record):
+    source: Id = Field(alias="from")
+    target: Id = Field(alias="to")
+    minutes: float = Field(ge=0)
+
+
+class Skill(_Record):
+    id: Id
+    label: str = ""
+    esco: str | None = None
+
+
+class FixedSlot(_Record):
+    """One weekly occurrence at a given day and time."""
+
+    day: Day
+    start: Time
+    end: Time
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> str:
+        return _check_time(value)
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "FixedSlot":
+        if to_minutes(self.end) <= to_minutes(self.start):
+            raise ValueError(f"end {self.end} is not after start {self.start}")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        return to_minutes(self.end) - to_minutes(self.start)
+
+
+class FlexibleSlot(_Record):
+    """One weekly occurrence of `minutes` that the optimizer places on one of `days`."""
+
+    days: list[Day] = Field(min_length=1)
+    earliest: Time
+    latest: Time
+    minutes: int = Field(gt=0)
+
+    @field_validator("earliest", "latest", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> str:
+        return _check_time(value)
+
+    @field_validator("days")
+    @classmethod
+    def _unique_days(cls, days: list[str]) -> list[str]:
+        if len(set(days)) != len(days):
+            raise ValueError(f"days {days} repeat a day")
+        return sorted(days, key=DAYS.index)
+
+    @model_validator(mode="after")
+    def _window_fits(self) -> "FlexibleSlot":
+        window = to_minutes(self.latest) - to_minutes(self.earliest)
+        if window < self.minutes:
+            raise ValueError(
+                f"window {self.earliest}-{self.latest} ({max(window, 0)} min) is shorter than "
+                f"its {self.minutes} minutes"
+            )
+        return self
+
+
+def _slot_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        if "day" in value:
+            return "fixed"
+        if "days" in value:
+            return "flexible"
+        return None
+    if isinstance(value, FixedSlot):
+        return "fixed"
+    if isinstance(value, FlexibleSlot):
+        return "flexible"
+    return None
+
+
+Slot = Annotated[
+    Union[Annotated[FixedSlot, Tag("fixed")], Annotated[FlexibleSlot, Tag("flexible")]],
+    Discriminator(
+        _slot_kind,
+        custom_error_type="slot_kind",
+        custom_error_message="a slot needs either 'day', 'start', 'end' (fixed) or "
+        "'days', 'earliest', 'latest', 'minutes' (flexible)",
+    ),
+]
+
+
+class Task(_Record):
+    id: Id
+    supplier: Id
+    title: str = ""
+    location: Id
+    skills: list[str] = Field(default_factory=list)
+    slots: list[Slot] = Field(min_length=1)
+
+    @property
+    def minutes(self) -> int:
+        """Weekly working minutes: the sum of its slots' durations."""
+        return sum(slot.minutes for slot in self.slots)
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+
+class Rules(_Record):
+    min_job_hours: float = Field(default=20, ge=0)
+    max_job_hours: float = Field(default=36, gt=0)
+    max_suppliers_per_job: int = Field(default=2, ge=1)
+    min_day_hours: float = Field(default=3, ge=0)
+    max_day_hours: float = Field(default=8, gt=0, le=24)
+    max_gap_minutes: int = Field(default=60, ge=0)
+    max_skills_per_job: int | None = Field(default=None, ge=0)
+    objective: Objective = "jobs"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_means_default(cls, data: Any) -> Any:
+        """`null` means 'use the default', except for max_skills_per_job where it means 'no limit'."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v is not None or k == "max_skills_per_job"}
+        return data
+
+    @model_validator(mode="after")
+    def _ranges(self) -> "Rules":
+        problems = []
+        if self.min_job_hours > self.max_job_hours:
+            problems.append(f"min_job_hours {self.min_job_hours:g} is more than max_job_hours {self.max_job_hours:g}")
+        if self.min_day_hours > self.max_day_hours:
+            problems.append(f"min_day_hours {self.min_day_hours:g} is more than max_day_hours {self.max_day_hours:g}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def min_job_minutes(self) -> int:
+        return round(self.min_job_hours * 60)
+
+    @property
+    def max_job_minutes(self) -> int:
+        return round(self.max_job_hours * 60)
+
+    @property
+    def min_day_minutes(self) -> int:
+        return round(self.min_day_hours * 60)
+
+    @property
+    def max_day_minutes(self) -> int:
+        return round(self.max_day_hours * 60)
+
+
+class PinnedJob(_Record):
+    id: Id
+    tasks: list[Id] = Field(min_length=1)
+
+
+class TaskFile(_Record):
+    format: Literal["bundler-tasks/1"] = TASKS_FORMAT
+    name: str = ""
+    rules: Rules = Field(default_factory=Rules)
+    suppliers: list[Supplier] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    travel: list[TravelEdge] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    incompatible: list[Annotated[list[Id], Field(min_length=2, max_length=2)]] = Field(default_factory=list)
+    pinned: list[PinnedJob] = Field(default_factory=list)
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _rules_may_be_null(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+    def task_by_id(self) -> dict[str, Task]:
+        return {task.id: task for task in self.tasks}
+
+    def supplier_by_id(self) -> dict[str, Supplier]:
+        return {supplier.id: supplier for supplier in self.suppliers}
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True, exclude_none=False)
+
+
+# --- plan -------------------------------------------------------------------------
+
+Status = Literal["OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN"]
+
+
+class ScheduleEntry(_Record):
+    task: str
+    day: Day
+    start: Time
+    end: Time
+    location: str
+
+
+class PlanJob(_Record):
+    id: str
+    tasks: list[str]
+    suppliers: list[str]
+    employer: str
+    hours: float
+    skills: list[str] = Field(default_factory=list)
+    schedule: list[ScheduleEntry] = Field(default_factory=list)
+
+
+class Unassigned(_Record):
+    task: str
+    reason: str = ""
+
+
+class Kpis(_Record):
+    jobs: int = 0
+    bundled_hours: float = 0.0
+    total_hours: float = 0.0
+    jobs_upper_bound: int = 0
+    banenafspraak_jobs: float = 0.0
+
+
+class SolverInfo(_Record):
+    seconds: float = 0.0
+    workers: int = 1
+    seed: int = 0
+
+
+class Plan(_Record):
+    format: Literal["bundler-plan/1"] = PLAN_FORMAT
+    name: str = ""
+    status: Status
+    jobs: list[PlanJob] = Field(default_factory=list)
+    unassigned: list[Unassigned] = Field(default_factory=list)
+    kpis: Kpis = Field(default_factory=Kpis)
+    solver: SolverInfo = Field(default_factory=SolverInfo)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
