@@ -1,0 +1,126 @@
+"""bundler validate | solve | check: a thin shell over the library.
+
+Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Sequence
+
+from bundler.domain import Plan
+from bundler.io import read_plan, read_task_file, write_json
+from bundler.validation import InputError
+
+EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bundler", description="Bundle loose facility tasks into combination jobs.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check a task file; one line per problem")
+    validate.add_argument("tasks")
+    solve = sub.add_parser("solve", help="bundle the tasks into jobs and write a plan")
+    solve.add_argument("tasks")
+    solve.add_argument("--out", required=True, help="where to write the plan (JSON)")
+    solve.add_argument("--time-limit", type=float, default=30.0, help="seconds (default 30)")
+    solve.add_argument("--workers", type=int, default=2, help="solver threads (default 2)")
+    solve.add_argument("--seed", type=int, default=0)
+    solve.add_argument("--heuristic-only", action="store_true", help="skip the optimizer: constructive plan only")
+    solve.add_argument("--quiet", action="store_true", help="no progress lines")
+    check = sub.add_parser("check", help="check a plan against every rule")
+    check.add_argument("tasks")
+    check.add_argument("plan")
+    return parser
+
+
+def _validate(args) -> int:
+    task_file = read_task_file(args.tasks)
+    print(f"ok: {len(task_file.tasks)} tasks, {len(task_file.suppliers)} suppliers, "
+          f"{len(task_file.locations)} locations, {sum(t.minutes for t in task_file.tasks) / 60:g} h a week")
+    return EXIT_OK
+
+
+class _ProgressPrinter:
+    """Progress on stderr, only once a solve has run for a second, at most once a second."""
+
+    def __init__(self, quiet: bool):
+        self.quiet, self.last = quiet, 0.0
+
+    def __call__(self, event) -> None:
+        if self.quiet or event.elapsed < 1.0 or event.elapsed - self.last < 1.0:
+            return
+        self.last = event.elapsed
+        print(f"  {event.elapsed:6.1f}s  region {event.region}/{event.regions}  jobs {event.jobs}  "
+              f"bound {event.bound}", file=sys.stderr, flush=True)
+
+
+def _summary(plan: Plan) -> str:
+    k = plan.kpis
+    share = 100 * k.bundled_hours / k.total_hours if k.total_hours else 0.0
+    rows = [
+        ("status", plan.status),
+        ("jobs", f"{k.jobs} (upper bound {k.jobs_upper_bound})"),
+        ("hours bundled", f"{k.bundled_hours:g} of {k.total_hours:g} h ({share:.0f}%)"),
+        ("banenafspraak jobs", f"{k.banenafspraak_jobs:g} (25.5 h each)"),
+        ("tasks left over", str(len(plan.unassigned))),
+        ("seconds", f"{plan.solver.seconds:g}"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
+def _solve(args) -> int:
+    from bundler.solve import SolveConfig, solve  # imported late: ortools is slow to load
+
+    if args.time_limit <= 0 or args.workers < 1:
+        raise InputError(["--time-limit must be above 0 and --workers at least 1"])
+    task_file = read_task_file(args.tasks)
+    config = SolveConfig(time_limit=args.time_limit, workers=args.workers, seed=args.seed,
+                         use_solver=not args.heuristic_only)
+    plan = solve(task_file, config, on_progress=_ProgressPrinter(args.quiet))
+    write_json(plan, args.out)
+    print(_summary(plan))
+    print(f"plan written to {args.out}")
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from bundler.check import check_plan
+
+    task_file = read_task_file(args.tasks)
+    plan = read_plan(args.plan)
+    violations = check_plan(task_file, plan)
+    for v in violations:
+        print(v.message)
+    hours = sum(j.hours for j in plan.jobs)
+    print(f"{'INVALID' if violations else 'valid'}: {len(plan.jobs)} jobs, {hours:g} h bundled, "
+          f"{len(violations)} violations")
+    return EXIT_RULES if violations else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = {"validate": _validate, "solve": _solve, "check": _check}[args.command]
+    started = time.perf_counter()
+    try:
+        return command(args)
+    except InputError as error:
+        out = sys.stdout if args.command == "validate" else sys.stderr
+        for problem in error.problems:
+            print(problem, file=out)
+        print(f"{len(error.problems)} problem(s) in the input", file=out)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print(f"stopped after {time.perf_counter() - started:.1f}s", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"cannot write or read a file: {error}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

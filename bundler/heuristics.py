@@ -1,0 +1,104 @@
+"""A fast constructive plan, always valid: the fallback answer and the solver's full hint.
+
+Greedy "grow a job around a seed": take the hardest-to-place task left, add the partner
+that brings the job closest to the minimum hours without breaking a rule, and stop as
+soon as the job is complete (objective `jobs`, leaving tasks for other jobs) or when
+nothing fits any more (objectives `hours` and `cover`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bundler.jobs import SlotKey, find_schedule, static_violations
+from bundler.prepare import Instance, Placement
+
+
+@dataclass
+class Job:
+    tasks: list[int]
+    schedule: dict[SlotKey, Placement]
+
+
+def _fits_statically(instance: Instance, job: list[int], candidate: int) -> bool:
+    rules = instance.rules
+    minutes = sum(instance.tasks[t].minutes for t in job) + instance.tasks[candidate].minutes
+    if minutes > rules.max_job_minutes:
+        return False
+    if any(candidate in instance.conflicts[t] for t in job):
+        return False
+    suppliers = {instance.tasks[t].supplier for t in job} | {instance.tasks[candidate].supplier}
+    if len(suppliers) > rules.max_suppliers_per_job:
+        return False
+    if rules.max_skills_per_job is not None:
+        skills = set().union(*(instance.tasks[t].skills for t in job), instance.tasks[candidate].skills)
+        if len(skills) > rules.max_skills_per_job:
+            return False
+    return True
+
+
+def _valid(instance: Instance, job: list[int]) -> dict[SlotKey, Placement] | None:
+    if static_violations(instance, job):
+        return None
+    return find_schedule(instance, job)
+
+
+def _grow(instance: Instance, seed: int, pool: set[int], fill_up: bool) -> Job | None:
+    """Grow one job from a seed; None when no valid job contains the seed."""
+    rules = instance.rules
+    job = [seed]
+    minutes = instance.tasks[seed].minutes
+    best: Job | None = None
+    schedule = _valid(instance, job)
+    if schedule is not None:
+        best = Job(list(job), schedule)
+        if not fill_up:
+            return best
+    while True:
+        candidates = [c for c in pool if c not in job and _fits_statically(instance, job, c)]
+        if not candidates:
+            break
+
+        def priority(c: int) -> tuple:
+            total = minutes + instance.tasks[c].minutes
+            reaches = total >= rules.min_job_minutes
+            same_supplier = any(instance.tasks[t].supplier == instance.tasks[c].supplier for t in job)
+            return (not reaches, total - rules.min_job_minutes if reaches else -total, not same_supplier, c)
+
+        added = False
+        for c in sorted(candidates, key=priority)[:60]:
+            trial = job + [c]
+            total = minutes + instance.tasks[c].minutes
+            # A job that reaches the minimum must be complete now; below it, only what
+            # more tasks can never repair (overlap, travel, long days) must hold.
+            schedule = _valid(instance, trial) if total >= rules.min_job_minutes else None
+            if schedule is None and (total >= rules.min_job_minutes or find_schedule(instance, trial, strict=False) is None):
+                continue
+            job, minutes, added = trial, total, True
+            if schedule is not None:
+                best = Job(list(job), schedule)
+                if not fill_up:
+                    return best
+            break
+        if not added:
+            break
+    return best
+
+
+def construct(instance: Instance, tasks: list[int]) -> list[Job]:
+    """Jobs over the given tasks (one region), each valid on its own and disjoint."""
+    objective = instance.rules.objective
+    fill_up = objective in ("hours", "cover")
+    pool = {t for t in tasks if t not in instance.own_problems}
+    degree = {t: len(instance.conflicts[t]) for t in pool}
+    seeds = sorted(pool, key=lambda t: (-degree[t], -instance.tasks[t].minutes, t))
+    jobs: list[Job] = []
+    for seed in seeds:
+        if seed not in pool:
+            continue
+        job = _grow(instance, seed, pool - {seed}, fill_up)
+        if job is None:
+            continue
+        jobs.append(job)
+        pool -= set(job.tasks)
+    return jobs

@@ -1,0 +1,202 @@
+"""solve(task_file) -> Plan: prepare, split into regions, hint, solve, check, write.
+
+Regions (connected places) never share a job, so each is its own CP-SAT model: exact,
+and what lets a country-sized file run. Each region starts from the constructive
+heuristic, which is also its answer if the solver finds nothing better in time.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ortools.sat.python import cp_model
+
+from bundler.domain import Plan, SolverInfo, TaskFile
+from bundler.heuristics import Job, construct
+from bundler.jobs import find_schedule
+from bundler.model import JobModel, build_model
+from bundler.plan import build_plan
+from bundler.prepare import Instance, prepare
+
+
+@dataclass
+class SolveConfig:
+    time_limit: float = 30.0
+    workers: int = 2
+    seed: int = 0
+    use_solver: bool = True
+    """False: the constructive heuristic only (for comparison and for huge files)."""
+    stop: threading.Event = field(default_factory=threading.Event)
+    """Set it from another thread to stop and keep the best plan so far."""
+
+
+@dataclass
+class Progress:
+    """One progress event: the whole plan's jobs so far and a proven upper bound."""
+
+    jobs: int
+    bound: int
+    elapsed: float
+    region: int
+    regions: int
+
+
+@dataclass
+class RegionResult:
+    jobs: list[Job]
+    status: str
+    bound: int
+
+
+def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
+    """No region holds more jobs than its usable hours allow, nor more than its tasks."""
+    usable = [t for t in tasks if t not in instance.own_problems]
+    minimum = instance.rules.min_job_minutes
+    if minimum <= 0:
+        return len(usable)
+    return min(len(usable), sum(instance.tasks[t].minutes for t in usable) // minimum)
+
+
+class _Listener(cp_model.CpSolverSolutionCallback):
+    """Forwards improving solutions; never raises into the solver."""
+
+    def __init__(self, jm: JobModel, report: Callable[[int, int], None], stop: threading.Event):
+        super().__init__()
+        self._jm, self._report, self._stop = jm, report, stop
+
+    def on_solution_callback(self) -> None:
+        try:
+            jobs = sum(self.boolean_value(self._jm.opened(r)) for r in self._jm.representatives)
+            self._report(jobs, self.best_objective_bound)
+            if self._stop.is_set():
+                self.stop_search()
+        except Exception:  # a broken listener must not break the solve
+            pass
+
+
+def _parameters(config: SolveConfig, seconds: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = max(1, config.workers)
+    solver.parameters.random_seed = config.seed
+    # Deterministic: interleaved workers and a deterministic time budget, so the same
+    # input, seed and workers give the same plan; wall time is only a safety net.
+    solver.parameters.interleave_search = config.workers > 1
+    solver.parameters.max_deterministic_time = max(seconds, 0.05)
+    solver.parameters.max_time_in_seconds = max(3 * seconds, 1.0)
+    return solver
+
+
+def _bound_in_jobs(jm: JobModel, objective_bound: float, fallback: int) -> int:
+    if jm.instance.rules.objective != "jobs":
+        return fallback
+    return min(fallback, math.floor((objective_bound + 1e-6) / jm.objective_scale))
+
+
+def solve_region(
+    instance: Instance, tasks: list[int], config: SolveConfig, seconds: float, report: Callable[[int, int], None]
+) -> RegionResult:
+    cover = instance.rules.objective == "cover"
+    heuristic = construct(instance, tasks)
+    simple = simple_job_bound(instance, tasks)
+    covered = sum(len(j.tasks) for j in heuristic) == len(tasks)
+    if cover and any(t in instance.own_problems for t in tasks):
+        return RegionResult([], "INFEASIBLE", 0)
+    if not config.use_solver or config.stop.is_set() or len(tasks) == 1:
+        if len(tasks) == 1:
+            status = "OPTIMAL" if (heuristic or not cover) else "INFEASIBLE"
+            return RegionResult(heuristic, status, len(heuristic))
+        if cover and not covered:
+            return RegionResult([], "UNKNOWN", simple)
+        return RegionResult(heuristic, "FEASIBLE", simple)
+    jm = build_model(instance, tasks)
+    jm.add_hint(heuristic)
+    solver = _parameters(config, seconds)
+    listener = _Listener(jm, lambda jobs, bound: report(jobs, _bound_in_jobs(jm, bound, simple)), config.stop)
+    code = solver.solve(jm.model, listener)
+    if code == cp_model.INFEASIBLE:
+        return RegionResult([], "INFEASIBLE", 0)
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        jobs = jm.read_jobs(solver)
+        better = _score(instance, jobs) >= _score(instance, heuristic) or (cover and not covered)
+        chosen = jobs if better else heuristic
+        status = "OPTIMAL" if code == cp_model.OPTIMAL and better else "FEASIBLE"
+        bound = len(chosen) if status == "OPTIMAL" and instance.rules.objective == "jobs" else \
+            _bound_in_jobs(jm, solver.best_objective_bound, simple)
+        return RegionResult(chosen, status, max(bound, len(chosen)) if status == "OPTIMAL" else bound)
+    if cover and not covered:
+        return RegionResult([], "UNKNOWN", simple)
+    return RegionResult(heuristic, "FEASIBLE", simple)
+
+
+def _score(instance: Instance, jobs: list[Job]) -> tuple:
+    jobs_count = len(jobs)
+    minutes = sum(instance.tasks[t].minutes for j in jobs for t in j.tasks)
+    if instance.rules.objective == "hours":
+        return (minutes, jobs_count)
+    if instance.rules.objective == "cover":
+        return (-jobs_count,)
+    return (jobs_count, minutes)
+
+
+def _pinned_jobs(instance: Instance) -> list[tuple[str, Job]]:
+    pinned = []
+    for job in instance.task_file.pinned:
+        tasks = [instance.index[t] for t in job.tasks]
+        schedule = find_schedule(instance, tasks)
+        if schedule is None:  # validation rejects such files; be safe anyway
+            raise ValueError(f"pinned job {job.id} has no valid schedule")
+        pinned.append((job.id, Job(tasks, schedule)))
+    return pinned
+
+
+def _combine(statuses: list[str]) -> str:
+    for status in ("INFEASIBLE", "UNKNOWN", "FEASIBLE"):
+        if status in statuses:
+            return status
+    return "OPTIMAL"
+
+
+def solve(
+    task_file: TaskFile,
+    config: SolveConfig | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> Plan:
+    """Solve a validated task file into a plan that obeys every rule."""
+    config = config or SolveConfig()
+    started = time.perf_counter()
+    instance = prepare(task_file)
+    pinned = _pinned_jobs(instance)
+    taken = {t for _, job in pinned for t in job.tasks}
+    regions = [[t for t in region if t not in taken] for region in instance.regions]
+    regions = [r for r in regions if r]
+    remaining_tasks = sum(len(r) for r in regions)
+    found = [0] * len(regions)
+    bounds = [simple_job_bound(instance, r) for r in regions]
+    results: list[RegionResult] = []
+    for i, tasks in enumerate(regions):
+        left = max(config.time_limit - (time.perf_counter() - started), 0.0)
+        share = left * len(tasks) / max(remaining_tasks, 1)
+        remaining_tasks -= len(tasks)
+
+        def report(jobs: int, bound: int, i: int = i) -> None:
+            found[i], bounds[i] = jobs, bound
+            if on_progress:
+                on_progress(Progress(len(pinned) + sum(found), len(pinned) + sum(bounds),
+                                     time.perf_counter() - started, i + 1, len(regions)))
+
+        result = solve_region(instance, tasks, config, share, report)
+        report(len(result.jobs), result.bound)
+        results.append(result)
+    status = _combine([r.status for r in results]) if results else "OPTIMAL"
+    return build_plan(
+        instance,
+        pinned,
+        [job for r in results for job in r.jobs],
+        status,
+        jobs_upper_bound=len(pinned) + sum(r.bound for r in results),
+        solver=SolverInfo(seconds=round(time.perf_counter() - started, 3), workers=config.workers, seed=config.seed),
+    )
