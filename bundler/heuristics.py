@@ -37,19 +37,36 @@ def _fits_statically(instance: Instance, job: list[int], candidate: int) -> bool
     return True
 
 
-def _valid(instance: Instance, job: list[int]) -> dict[SlotKey, Placement] | None:
-    if static_violations(instance, job):
-        return None
-    return find_schedule(instance, job)
+HEURISTIC_SEARCH_BUDGET = 3_000
+"""Placements tried per candidate job: a candidate that needs more is skipped."""
 
 
-def _grow(instance: Instance, seed: int, pool: set[int], fill_up: bool) -> Job | None:
+class _Schedules:
+    """find_schedule with a small budget, memoised: the greedy asks the same sets again."""
+
+    def __init__(self, instance: Instance):
+        self.instance = instance
+        self.known: dict[tuple[frozenset[int], bool], dict[SlotKey, Placement] | None] = {}
+
+    def __call__(self, job: list[int], strict: bool = True) -> dict[SlotKey, Placement] | None:
+        key = (frozenset(job), strict)
+        if key not in self.known:
+            self.known[key] = find_schedule(self.instance, job, strict, budget=HEURISTIC_SEARCH_BUDGET)
+        return self.known[key]
+
+    def valid(self, job: list[int]) -> dict[SlotKey, Placement] | None:
+        if static_violations(self.instance, job):
+            return None
+        return self(job)
+
+
+def _grow(instance: Instance, schedules: _Schedules, seed: int, pool: set[int], fill_up: bool) -> Job | None:
     """Grow one job from a seed; None when no valid job contains the seed."""
     rules = instance.rules
     job = [seed]
     minutes = instance.tasks[seed].minutes
     best: Job | None = None
-    schedule = _valid(instance, job)
+    schedule = schedules.valid(job)
     if schedule is not None:
         best = Job(list(job), schedule)
         if not fill_up:
@@ -71,8 +88,8 @@ def _grow(instance: Instance, seed: int, pool: set[int], fill_up: bool) -> Job |
             total = minutes + instance.tasks[c].minutes
             # A job that reaches the minimum must be complete now; below it, only what
             # more tasks can never repair (overlap, travel, long days) must hold.
-            schedule = _valid(instance, trial) if total >= rules.min_job_minutes else None
-            if schedule is None and (total >= rules.min_job_minutes or find_schedule(instance, trial, strict=False) is None):
+            schedule = schedules.valid(trial) if total >= rules.min_job_minutes else None
+            if schedule is None and (total >= rules.min_job_minutes or schedules(trial, strict=False) is None):
                 continue
             job, minutes, added = trial, total, True
             if schedule is not None:
@@ -92,11 +109,12 @@ def construct(instance: Instance, tasks: list[int]) -> list[Job]:
     pool = {t for t in tasks if t not in instance.own_problems}
     degree = {t: len(instance.conflicts[t]) for t in pool}
     seeds = sorted(pool, key=lambda t: (-degree[t], -instance.tasks[t].minutes, t))
+    schedules = _Schedules(instance)
     jobs: list[Job] = []
     for seed in seeds:
         if seed not in pool:
             continue
-        job = _grow(instance, seed, pool - {seed}, fill_up)
+        job = _grow(instance, schedules, seed, pool - {seed}, fill_up)
         if job is None:
             continue
         jobs.append(job)

@@ -59,14 +59,18 @@ def _option_order(options: Iterable[Placement], placed: dict[int, list[Occurrenc
     return sorted(options, key=distance)
 
 
-def find_schedule(instance: Instance, tasks: list[int], strict: bool = True) -> dict[SlotKey, Placement] | None:
+def find_schedule(
+    instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET
+) -> dict[SlotKey, Placement] | None:
     """A placement for every slot of the tasks that obeys rules 4-5, or None.
 
-    Exhaustive over the prepared candidate placements, within a search budget.
+    Exhaustive over the prepared candidate placements, within a search budget
+    (placements tried); past the budget the answer is None, so None means "not found".
     `strict=False` checks only what adding tasks can never repair (overlap, travel,
     too many hours a day); the minimum day hours and the maximum gap may still be
     repaired by more tasks, so a job under construction is judged that way.
     """
+    rules = instance.rules
     by_day: dict[int, list[Occurrence]] = defaultdict(list)
     chosen: dict[SlotKey, Placement] = {}
     flexible: list[tuple[SlotKey, int, tuple[Placement, ...]]] = []
@@ -81,32 +85,59 @@ def find_schedule(instance: Instance, tasks: list[int], strict: bool = True) -> 
                 return None
             by_day[p.day].append((p, task.location, t))
             chosen[(t, s)] = p
-    if any(sum(p.minutes for p, _, _ in occ) > instance.rules.max_day_minutes for occ in by_day.values()):
+    if any(sum(p.minutes for p, _, _ in occ) > rules.max_day_minutes for occ in by_day.values()):
         return None
-    flexible.sort(key=lambda item: len(item[2]))
-    budget = [SEARCH_BUDGET]
+    flexible.sort(key=lambda item: (len(item[2]), item[2], item[0]))
+    # Identical slots of one task are interchangeable: place them in increasing order.
+    twin_of_previous = [k > 0 and flexible[k - 1][2] == flexible[k][2] and flexible[k - 1][0][0] == flexible[k][0][0]
+                        for k in range(len(flexible))]
+    # later[k][d]: the placements on day d that slots k.. may still take.
+    later: list[dict[int, list[Placement]]] = [defaultdict(list) for _ in range(len(flexible) + 1)]
+    for k in range(len(flexible) - 1, -1, -1):
+        later[k] = defaultdict(list, {d: list(ps) for d, ps in later[k + 1].items()})
+        for p in flexible[k][2]:
+            later[k][p.day].append(p)
+    remaining = [budget]
 
-    def complete() -> bool:
-        if not strict:
+    def repairable(day: int, k: int) -> bool:
+        """Can slots k.. still fix this day's minimum hours and long gaps? (strict mode)"""
+        occurrences = by_day[day]
+        if not strict or not occurrences:
             return True
-        return all(not day_problems(instance, day, occ) for day, occ in by_day.items() if occ)
+        options = later[k].get(day, [])
+        worked = sum(p.minutes for p, _, _ in occurrences)
+        if worked < rules.min_day_minutes and worked + sum(p.minutes for p in options) < rules.min_day_minutes:
+            return False
+        ordered = sorted(occurrences)
+        for (a, _, _), (b, _, _) in zip(ordered, ordered[1:]):
+            if b.start - a.end > rules.max_gap_minutes and not any(
+                a.end <= p.start and p.end <= b.start for p in options
+            ):
+                return False
+        return True
+
+    if not all(repairable(day, 0) for day in list(by_day)):
+        return None
 
     def place(k: int) -> bool:
         if k == len(flexible):
-            return complete()
+            return not strict or all(not day_problems(instance, d, occ) for d, occ in by_day.items() if occ)
         key, location, options = flexible[k]
+        closing = set(later[k]) - {d for d, ps in later[k + 1].items() if ps}
         for p in _option_order(options, by_day):
-            budget[0] -= 1
-            if budget[0] < 0:
+            if twin_of_previous[k] and p <= chosen[flexible[k - 1][0]]:
+                continue
+            remaining[0] -= 1
+            if remaining[0] < 0:
                 return False
             day = by_day[p.day]
             if any(placements_clash(instance, p, location, q, loc) for q, loc, _ in day):
                 continue
-            if sum(q.minutes for q, _, _ in day) + p.minutes > instance.rules.max_day_minutes:
+            if sum(q.minutes for q, _, _ in day) + p.minutes > rules.max_day_minutes:
                 continue
             day.append((p, location, key[0]))
             chosen[key] = p
-            if place(k + 1):
+            if all(repairable(d, k + 1) for d in closing | {p.day}) and place(k + 1):
                 return True
             day.pop()
             del chosen[key]

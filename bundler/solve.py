@@ -1,8 +1,10 @@
 """solve(task_file) -> Plan: prepare, split into regions, hint, solve, check, write.
 
-Regions (connected places) never share a job, so each is its own CP-SAT model: exact,
-and what lets a country-sized file run. Each region starts from the constructive
-heuristic, which is also its answer if the solver finds nothing better in time.
+Regions (connected places) never share a job, so each is solved on its own. Each
+starts from the constructive heuristic, which is also its answer if nothing better is
+found in time. A small region gets the full CP-SAT model (exact: OPTIMAL is a proof);
+a larger one, whose full model would take minutes just to build, is improved by
+large-neighbourhood search over exact sub-models (`bundler.lns`).
 """
 
 from __future__ import annotations
@@ -18,9 +20,14 @@ from ortools.sat.python import cp_model
 from bundler.domain import Plan, SolverInfo, TaskFile
 from bundler.heuristics import Job, construct
 from bundler.jobs import find_schedule
+from bundler.lns import improve, score
 from bundler.model import JobModel, build_model
 from bundler.plan import build_plan
 from bundler.prepare import Instance, prepare
+
+
+FULL_MODEL_MAX_TASKS = 40
+"""Regions up to this many tasks get the full model; larger ones the neighbourhood search."""
 
 
 @dataclass
@@ -112,6 +119,11 @@ def solve_region(
         if cover and not covered:
             return RegionResult([], "UNKNOWN", simple)
         return RegionResult(heuristic, "FEASIBLE", simple)
+    usable = [t for t in tasks if t not in instance.own_problems]
+    if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
+        jobs = improve(instance, tasks, heuristic, seconds, config.seed, config.workers,
+                       report=lambda found: report(len(found), simple), stop=config.stop.is_set)
+        return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
     jm = build_model(instance, tasks)
     jm.add_hint(heuristic)
     solver = _parameters(config, seconds)
@@ -121,7 +133,7 @@ def solve_region(
         return RegionResult([], "INFEASIBLE", 0)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         jobs = jm.read_jobs(solver)
-        better = _score(instance, jobs) >= _score(instance, heuristic) or (cover and not covered)
+        better = score(instance, jobs) >= score(instance, heuristic) or (cover and not covered)
         chosen = jobs if better else heuristic
         status = "OPTIMAL" if code == cp_model.OPTIMAL and better else "FEASIBLE"
         bound = len(chosen) if status == "OPTIMAL" and instance.rules.objective == "jobs" else \
@@ -130,16 +142,6 @@ def solve_region(
     if cover and not covered:
         return RegionResult([], "UNKNOWN", simple)
     return RegionResult(heuristic, "FEASIBLE", simple)
-
-
-def _score(instance: Instance, jobs: list[Job]) -> tuple:
-    jobs_count = len(jobs)
-    minutes = sum(instance.tasks[t].minutes for j in jobs for t in j.tasks)
-    if instance.rules.objective == "hours":
-        return (minutes, jobs_count)
-    if instance.rules.objective == "cover":
-        return (-jobs_count,)
-    return (jobs_count, minutes)
 
 
 def _pinned_jobs(instance: Instance) -> list[tuple[str, Job]]:
