@@ -24,5 +24,5 @@ def unassigned_reason(instance: Instance, t: int, proven_optimal: bool) -> str:
             f"it reaches {reachable / 60:g} h, less than the {rules.min_job_hours:g} h a job needs"
         )
     if proven_optimal:
-        return "left over by the optimum: no best plan has room for it"
+        return "left over by the optimum: the proven best plan has no room for it"
     return "left over by the best plan found in the time limit"

@@ -157,6 +157,37 @@ def pinned_problems(task_file: TaskFile) -> list[str]:
     return problems
 
 
+_RECORD_LISTS = ("suppliers", "locations", "travel", "skills", "tasks", "incompatible", "pinned")
+
+
+def _references_beside_broken_records(data: dict, error: ValidationError) -> list[str]:
+    """Reference problems of the records that are well-formed, so one run reports both kinds.
+
+    The broken records are set aside; problems that only arise because they are missing
+    (a reference to a set-aside id) are not reported.
+    """
+    broken: dict[str, set[int]] = {}
+    for e in error.errors():
+        loc = tuple(e["loc"])
+        if len(loc) >= 2 and loc[0] in _RECORD_LISTS and isinstance(loc[1], int):
+            broken.setdefault(loc[0], set()).add(loc[1])
+        elif loc and loc[0] != "rules":
+            return []  # the file's own shape is broken: nothing sound to compare against
+    pruned = {k: v for k, v in data.items() if k != "rules"}
+    set_aside: set[str] = set()
+    for section, indices in broken.items():
+        records = data.get(section)
+        if not isinstance(records, list):
+            return []
+        set_aside |= {str(r["id"]) for i, r in enumerate(records) if i in indices and isinstance(r, dict) and "id" in r}
+        pruned[section] = [r for i, r in enumerate(records) if i not in indices]
+    try:
+        salvaged = TaskFile.model_validate(pruned)
+    except ValidationError:
+        return []
+    return [p for p in reference_problems(salvaged) if not any(f"`{i}`" in p for i in set_aside)]
+
+
 def parse_task_file(data: Any) -> TaskFile:
     """Validate raw data (e.g. parsed JSON); raise InputError listing every problem."""
     if not isinstance(data, dict):
@@ -166,7 +197,7 @@ def parse_task_file(data: Any) -> TaskFile:
     try:
         task_file = TaskFile.model_validate(data)
     except ValidationError as error:
-        raise InputError(shape_problems(data, error)) from None
+        raise InputError(shape_problems(data, error) + _references_beside_broken_records(data, error)) from None
     problems = reference_problems(task_file)
     if not task_file.tasks:
         problems.append("file: there are no tasks")
