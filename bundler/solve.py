@@ -60,9 +60,22 @@ class RegionResult:
 
 
 def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
-    """No region holds more jobs than its usable hours allow, nor more than its tasks."""
-    usable = [t for t in tasks if t not in instance.own_problems]
+    """No region holds more jobs than its usable hours allow, nor more than its tasks.
+
+    A task is usable only if it, plus every task that may share a job with it, reaches
+    the minimum job hours; dropping unusable tasks can make others unusable, so repeat.
+    """
     minimum = instance.rules.min_job_minutes
+    usable = {t for t in tasks if t not in instance.own_problems}
+    changed = minimum > 0
+    while changed:
+        changed = False
+        for t in sorted(usable):
+            reach = instance.tasks[t].minutes + sum(
+                instance.tasks[u].minutes for u in usable if u != t and u not in instance.conflicts[t])
+            if reach < minimum:
+                usable.discard(t)
+                changed = True
     if minimum <= 0:
         return len(usable)
     return min(len(usable), sum(instance.tasks[t].minutes for t in usable) // minimum)
