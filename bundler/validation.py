@@ -31,6 +31,10 @@ _LIST_NOUNS = {
     "pinned": "pinned job",
     "travel": "travel edge",
     "incompatible": "incompatible pair",
+    # sections of a plan file
+    "jobs": "job",
+    "unassigned": "unassigned task",
+    "schedule": "schedule entry",
 }
 _TAGS = {"fixed", "flexible"}
 
@@ -74,6 +78,9 @@ def describe_location(data: Any, loc: tuple[Any, ...]) -> str:
         rest = rest[2:]
         if len(rest) >= 2 and rest[0] == "slots" and isinstance(rest[1], int):
             parts.append(f"slot {rest[1] + 1}")
+            rest = rest[2:]
+        if len(rest) >= 2 and rest[0] == "schedule" and isinstance(rest[1], int):
+            parts.append(f"schedule entry {rest[1] + 1}")
             rest = rest[2:]
         if len(rest) >= 2 and rest[0] in ("skills", "days", "tasks") and isinstance(rest[1], int):
             parts.append(f"{rest[0]} item {rest[1] + 1}")
