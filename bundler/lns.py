@@ -115,7 +115,7 @@ def improve(
             found = jm.read_jobs(solver)
             if score(instance, found) > score(instance, freed):
                 state = _State.of(kept + found)
-                report(state.jobs)
+        report(state.jobs)  # a heartbeat for progress displays, improved or not
         # Grow the neighbourhood while the solver proves optimality easily, shrink when it cannot.
         size = min(size + 4, MAX_SIZE) if code == cp_model.OPTIMAL else max(size - 4, MIN_SIZE)
     return state.jobs
