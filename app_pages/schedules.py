@@ -1,0 +1,75 @@
+"""Schedules page: the plan's KPIs, each job's weekly timetable, the tasks left over."""
+
+import pandas as pd
+import streamlit as st
+
+from bundler.domain import DAYS
+from bundler.timetable import blocks, supplier_hours
+from bundler.ui.charts import DAY_LABELS, week_chart
+from bundler.ui.session import tr
+
+st.title(tr("Roosters", "Schedules"))
+plan, task_file = st.session_state.get("plan"), st.session_state.get("plan_file")
+if plan is None:
+    st.info(tr("Nog geen plan: ga naar Oplossen.", "No plan yet: go to Solve."))
+    st.stop()
+
+lang = st.session_state["lang"]
+k = plan.kpis
+share = 100 * k.bundled_hours / k.total_hours if k.total_hours else 0
+c = st.columns(5)
+c[0].metric(tr("Banen", "Jobs"), k.jobs, help=tr(f"Bewezen bovengrens {k.jobs_upper_bound}", f"Proven bound {k.jobs_upper_bound}"))
+c[1].metric(tr("Uren gebundeld", "Hours bundled"), f"{k.bundled_hours:g}")
+c[2].metric(tr("% van de uren", "% of hours"), f"{share:.0f}%")
+c[3].metric(tr("Banenafspraak", "Banenafspraak"), f"{k.banenafspraak_jobs:g}", help="25,5 uur = 1 baan")
+c[4].metric(tr("Status", "Status"), plan.status)
+
+per_supplier = pd.DataFrame(supplier_hours(task_file, plan)).rename(columns={
+    "name": tr("Leverancier", "Supplier"), "hours": tr("Uren ingebracht", "Hours brought"),
+    "bundled": tr("Uren in banen", "Hours in jobs"), "jobs": tr("Banen", "Jobs"),
+    "employer": tr("Werkgever van", "Employer of")}).drop(columns=["supplier"])
+st.dataframe(per_supplier, hide_index=True, width="stretch")
+
+tasks = task_file.task_by_id()
+names = {s.id: s.name or s.id for s in task_file.suppliers}
+options = [j.id for j in plan.jobs]
+if options:
+    def describe(job_id: str) -> str:
+        job = next(j for j in plan.jobs if j.id == job_id)
+        return f"{job.id}: {job.hours:g} u, {' + '.join(names[s] for s in job.suppliers)}"
+
+    chosen = st.selectbox(tr("Baan", "Job"), options, format_func=describe, key="job_choice")
+    job = next(j for j in plan.jobs if j.id == chosen)
+    st.subheader(tr(f"Weekrooster {job.id} · werkgever {names[job.employer]} · {job.hours:g} uur per week",
+                    f"Weekly rota {job.id} · employer {names[job.employer]} · {job.hours:g} hours a week"))
+    job_blocks = blocks(task_file, plan, job.id)
+    st.altair_chart(week_chart(job_blocks, lang), width="stretch")
+    route = {}
+    for b in job_blocks:
+        route.setdefault(b.day, []).append(b.location_name if b.travel_before is None
+                                           else f"🚲 {b.travel_before:g} min → {b.location_name}")
+    st.markdown("\n".join(f"- **{DAY_LABELS[lang][DAYS.index(d)]}**: {' → '.join(dict.fromkeys(stops))}"
+                          for d, stops in route.items()))
+    places = [loc for loc in task_file.locations if loc.id in {b.location for b in job_blocks} and loc.lat is not None]
+    if places:
+        st.map(pd.DataFrame({"lat": [p.lat for p in places], "lon": [p.lon for p in places]}), zoom=13, height=260)
+
+st.subheader(tr("Alle banen in één oogopslag", "All jobs at a glance"))
+labels = DAY_LABELS[lang]
+overview = []
+for job in plan.jobs:
+    row = {tr("Baan", "Job"): job.id, tr("Uren", "Hours"): job.hours,
+           tr("Leveranciers", "Suppliers"): " + ".join(names[s] for s in job.suppliers)}
+    for d, day in enumerate(DAYS):
+        entries = sorted((e.start, e.end) for e in job.schedule if e.day == day)
+        if entries or d < 5:
+            row[labels[d]] = f"{entries[0][0]}-{entries[-1][1]}" if entries else ""
+    overview.append(row)
+st.dataframe(pd.DataFrame(overview), hide_index=True, width="stretch")
+
+if plan.unassigned:
+    st.subheader(tr(f"Niet ingedeeld ({len(plan.unassigned)})", f"Left over ({len(plan.unassigned)})"))
+    st.dataframe(pd.DataFrame([{tr("Taak", "Task"): u.task, tr("Omschrijving", "Title"): tasks[u.task].title,
+                                tr("Leverancier", "Supplier"): names[tasks[u.task].supplier],
+                                tr("Uren", "Hours"): tasks[u.task].hours, tr("Reden", "Reason"): u.reason}
+                               for u in plan.unassigned]), hide_index=True, width="stretch")

@@ -1,0 +1,57 @@
+"""Solve page: runs in the background with live progress and a Stop button."""
+
+import streamlit as st
+
+from bundler.background import BackgroundSolve
+from bundler.solve import SolveConfig
+from bundler.ui.session import current_check, tr
+
+st.title(tr("Oplossen", "Solve"))
+check = current_check()
+running = st.session_state.get("solve")
+
+if check.task_file is None:
+    st.warning(tr("Eerst de problemen op de pagina Taken oplossen.", "First fix the problems on the Tasks page."))
+    for problem in check.problems[:10]:
+        st.error(problem)
+elif running is None or running.done:
+    limit = st.session_state["time_limit"]
+    if st.button(tr(f"Banen zoeken ({limit:g} s)", f"Find jobs ({limit:g} s)"), type="primary", key="start_solve"):
+        st.session_state["solve"] = BackgroundSolve(check.task_file, SolveConfig(time_limit=limit, workers=2))
+        st.session_state["plan_file"] = check.task_file
+        st.rerun()
+
+
+@st.fragment(run_every=0.5)
+def progress() -> None:
+    job = st.session_state.get("solve")
+    if job is None:
+        return
+    snap = job.snapshot()
+    share = min(snap.elapsed / snap.time_limit, 1.0) if snap.time_limit else 1.0
+    st.progress(share if snap.running else 1.0,
+                text=tr(f"{snap.elapsed:.0f} van {snap.time_limit:g} s", f"{snap.elapsed:.0f} of {snap.time_limit:g} s"))
+    a, b, c = st.columns(3)
+    a.metric(tr("Banen gevonden", "Jobs found"), "-" if snap.jobs is None else snap.jobs)
+    b.metric(tr("Bewezen bovengrens", "Proven bound"), "-" if snap.bound is None else snap.bound)
+    c.metric(tr("Verstreken", "Elapsed"), f"{snap.elapsed:.1f} s")
+    if snap.running:
+        if st.button(tr("Stop (beste plan bewaren)", "Stop (keep the best plan)"), key="stop_solve"):
+            job.stop()
+        return
+    if job.error:
+        st.error(tr(f"Het oplossen ging mis: {job.error}", f"Solving failed: {job.error}"))
+        return
+    if st.session_state.get("plan") is not job.plan:
+        st.session_state["plan"] = job.plan
+        st.session_state["decisions"] = {}
+        st.rerun(scope="app")
+    plan = job.plan
+    st.success(tr(f"Klaar: {plan.kpis.jobs} banen, {plan.kpis.bundled_hours:g} van {plan.kpis.total_hours:g} uur "
+                  f"gebundeld ({plan.status}).",
+                  f"Done: {plan.kpis.jobs} jobs, {plan.kpis.bundled_hours:g} of {plan.kpis.total_hours:g} hours "
+                  f"bundled ({plan.status})."))
+    st.page_link("app_pages/schedules.py", label=tr("Naar de roosters", "To the schedules"), icon="🗓️")
+
+
+progress()

@@ -1,0 +1,97 @@
+"""Tasks page: load or start, edit the tables, import and export, live validation."""
+
+import pandas as pd
+import streamlit as st
+
+from bundler.io.task_sheets import (SheetError, merge_rows, read_tasks_csv, read_tasks_xlsx, tasks_csv,
+                                    tasks_xlsx, template_csv, template_xlsx)
+from bundler.tables import columns
+from bundler.ui.session import current_check, load_example, start_empty, tables, tr
+
+st.title(tr("Taken van de leveranciers", "The suppliers' tasks"))
+
+left, middle, right = st.columns(3)
+if left.button(tr("Voorbeeld kick-off laden", "Load the example kick-off"), width="stretch"):
+    load_example("uu_kickoff")
+if middle.button(tr("Kleine oefenset laden", "Load the small tutorial"), width="stretch"):
+    load_example("tutorial")
+if right.button(tr("Leeg beginnen", "Start empty"), width="stretch"):
+    start_empty()
+
+data = tables()
+data.name = st.text_input(tr("Naam van de kick-off", "Name of the kick-off"), value=data.name)
+
+SECTIONS = {
+    "tasks": tr("Taken", "Tasks"),
+    "suppliers": tr("Leveranciers", "Suppliers"),
+    "locations": tr("Locaties", "Locations"),
+    "travel": tr("Reistijden (min)", "Travel (min)"),
+    "skills": tr("Vaardigheden", "Skills"),
+}
+HELP = {
+    "slots": tr("Bijv. 'ma-vr 07:00-10:00' of 'di/do 08:00-16:00 2u flexibel'; meerdere met ;",
+                "E.g. 'ma-vr 07:00-10:00' or 'di/do 08:00-16:00 2u flexibel'; several with ;"),
+    "skills": tr("Ids van vaardigheden, gescheiden door komma's", "Skill ids, separated by commas"),
+}
+
+check = current_check()
+version = st.session_state["tables_version"]
+for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
+    with tab:
+        key = f"editor_{section}_{version}"
+        base_key = f"base_{section}"
+        if key not in st.session_state or base_key not in st.session_state:
+            # First show after a load or a page switch: start from everything typed so far.
+            st.session_state[base_key] = pd.DataFrame(data.rows[section], columns=columns(data, section))
+        base = st.session_state[base_key]
+        config = {c: st.column_config.TextColumn(c, help=HELP[c], width="large" if c == "slots" else None)
+                  for c in HELP if c in base.columns and section == "tasks"}
+        edited = st.data_editor(base, key=key, num_rows="dynamic", width="stretch", column_config=config,
+                                hide_index=False)
+        data.rows[section] = edited.astype(object).where(edited.notna(), None).to_dict("records")
+        check = current_check()
+        row_problems = {n: ps for (s, n), ps in check.by_row.items() if s == section}
+        for number, problems in sorted(row_problems.items()):
+            row_id = data.rows[section][number - 1].get("id") if number <= len(data.rows[section]) else ""
+            for problem in problems:
+                st.error(tr(f"Rij {number} ({row_id}): {problem}", f"Row {number} ({row_id}): {problem}"))
+
+if check.general:
+    for problem in check.general:
+        st.error(problem)
+if check.task_file is not None:
+    tf = check.task_file
+    st.success(tr(f"Alles in orde: {len(tf.tasks)} taken, {sum(t.hours for t in tf.tasks):g} uur per week.",
+                  f"All fine: {len(tf.tasks)} tasks, {sum(t.hours for t in tf.tasks):g} hours a week."))
+else:
+    st.warning(tr(f"{len(check.problems)} probleem/problemen: los ze op voordat je oplost.",
+                  f"{len(check.problems)} problem(s): fix them before solving."))
+
+st.subheader(tr("Importeren", "Import"))
+st.caption(tr("CSV met kolommen id, supplier, title, location, skills, slots; of een Excel-bestand met één blad "
+              "per leverancier (bladnaam = leverancier-id). Zelfde id vervangt, nieuwe id wordt toegevoegd.",
+              "CSV with columns id, supplier, title, location, skills, slots; or an Excel file with one sheet "
+              "per supplier (sheet name = supplier id). Same id replaces, new id is added."))
+upload = st.file_uploader(tr("Bestand met taken", "File with tasks"), type=["csv", "xlsx"], key="task_upload")
+if upload is not None and st.session_state.get("imported") != (upload.name, upload.size):
+    try:
+        content = upload.getvalue()
+        rows = read_tasks_xlsx(content, upload.name) if upload.name.lower().endswith(".xlsx") \
+            else read_tasks_csv(content, upload.name)
+    except SheetError as error:
+        for problem in error.problems:
+            st.error(problem)
+    else:
+        replaced, added = merge_rows(data, rows)
+        st.session_state["imported"] = (upload.name, upload.size)
+        st.session_state["tables_version"] += 1
+        st.success(tr(f"{upload.name}: {added} taken toegevoegd, {replaced} vervangen.",
+                      f"{upload.name}: {added} tasks added, {replaced} replaced."))
+        st.rerun()
+
+st.subheader(tr("Sjablonen en export", "Templates and export"))
+c1, c2, c3, c4 = st.columns(4)
+c1.download_button(tr("Sjabloon CSV", "Template CSV"), template_csv(), "taken-sjabloon.csv", "text/csv")
+c2.download_button(tr("Sjabloon Excel", "Template Excel"), template_xlsx(), "taken-sjabloon.xlsx")
+c3.download_button(tr("Taken als CSV", "Tasks as CSV"), tasks_csv(data.rows["tasks"]), "taken.csv", "text/csv")
+c4.download_button(tr("Taken als Excel", "Tasks as Excel"), tasks_xlsx(data.rows["tasks"]), "taken.xlsx")

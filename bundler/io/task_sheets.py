@@ -1,0 +1,173 @@
+"""Tasks in and out of CSV and XLSX, the way suppliers send them.
+
+CSV: one row per task with the columns id, supplier, title, location, skills, slots
+(slots in the `bundler.slot_text` shorthand). XLSX: one sheet per supplier, named after
+the supplier id, with the same columns except `supplier`. Every problem names the
+file, sheet and row, so a supplier can fix the row it sent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+
+from bundler.tables import Tables
+
+TASK_COLUMNS = ("id", "supplier", "title", "location", "skills", "slots")
+SHEET_COLUMNS = tuple(c for c in TASK_COLUMNS if c != "supplier")
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_ROWS = 20_000
+
+_EXAMPLE = [
+    {"id": "T001", "supplier": "asito", "title": "Toiletten begane grond", "location": "educatorium",
+     "skills": "cleaning-basic", "slots": "ma-vr 07:00-09:00"},
+    {"id": "T002", "supplier": "sodexo", "title": "Lunchuitgifte", "location": "educatorium",
+     "skills": "catering-support", "slots": "ma-vr 11:30-13:30; di/do 14:00-17:00 2u flexibel"},
+]
+
+
+class SheetError(ValueError):
+    """Problems of an imported sheet, one line each, every line naming its row."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _check_size(content: bytes, name: str) -> None:
+    if not content:
+        raise SheetError([f"{name}: the file is empty"])
+    if len(content) > MAX_IMPORT_BYTES:
+        raise SheetError([f"{name}: {len(content) / 1e6:.0f} MB is more than the "
+                          f"{MAX_IMPORT_BYTES / 1e6:.0f} MB a task sheet can be"])
+
+
+def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str, supplier: str | None) -> list[dict]:
+    """Task rows from a header and numbered data rows; problems name `where`, row."""
+    names = [h.strip().lower() for h in header]
+    needed = SHEET_COLUMNS if supplier else TASK_COLUMNS
+    missing = [c for c in needed if c not in names and c != "skills"]
+    if missing:
+        raise SheetError([f"{where}, row 1: missing column(s) {', '.join(missing)} "
+                          f"(expected {', '.join(needed)})"])
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise SheetError([f"{where}: {len(rows)} rows, more than the {MAX_IMPORT_ROWS} a sheet can hold"])
+    out, problems = [], []
+    for number, values in rows:
+        record = {name: _text(values[i]) if i < len(values) else "" for i, name in enumerate(names) if name}
+        if not any(record.values()):
+            continue
+        if supplier:
+            record["supplier"] = supplier
+        for column in ("id", "supplier", "location", "slots"):
+            if not record.get(column):
+                problems.append(f"{where}, row {number}: column {column} is empty")
+        out.append({c: record.get(c, "") for c in TASK_COLUMNS} | {"_source": f"{where}, row {number}"})
+    if problems:
+        raise SheetError(problems)
+    return out
+
+
+def read_tasks_csv(content: bytes, name: str = "CSV") -> list[dict]:
+    """Task rows from CSV bytes (comma or semicolon separated, UTF-8 or Excel's UTF-8 with BOM)."""
+    _check_size(content, name)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SheetError([f"{name}: not UTF-8 text (byte {error.start}); save it as 'CSV UTF-8'"]) from None
+    if not text.strip():
+        raise SheetError([f"{name}: the file is empty"])
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        table = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as error:
+        raise SheetError([f"{name}: cannot read the CSV ({error})"]) from None
+    return _rows_from(table[0], list(enumerate(table[1:], start=2)), name, None)
+
+
+def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
+    """Task rows from a workbook with one sheet per supplier (the sheet name is its id)."""
+    _check_size(content, name)
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a file that is not a workbook
+        raise SheetError([f"{name}: not an Excel workbook (.xlsx) ({type(error).__name__})"]) from None
+    rows, problems = [], []
+    for sheet in workbook.worksheets:
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if not values or not any(_text(v) for v in values[0]):
+            continue
+        try:
+            rows += _rows_from([_text(v) for v in values[0]], list(enumerate(values[1:], start=2)),
+                               f"{name}, sheet {sheet.title}", sheet.title.strip())
+        except SheetError as error:
+            problems += error.problems
+    workbook.close()
+    if problems:
+        raise SheetError(problems)
+    if not rows:
+        raise SheetError([f"{name}: no sheet holds tasks (one sheet per supplier, columns {', '.join(SHEET_COLUMNS)})"])
+    return rows
+
+
+def merge_rows(tables: Tables, rows: list[dict]) -> tuple[int, int]:
+    """Imported rows into the task table: same id replaces, new id is added. (replaced, added)"""
+    existing = {str(r.get("id")): i for i, r in enumerate(tables.rows["tasks"])}
+    replaced = added = 0
+    for row in rows:
+        clean = {c: row[c] for c in TASK_COLUMNS}
+        if row["id"] in existing:
+            tables.rows["tasks"][existing[row["id"]]] = {**tables.rows["tasks"][existing[row["id"]]], **clean}
+            replaced += 1
+        else:
+            existing[row["id"]] = len(tables.rows["tasks"])
+            tables.rows["tasks"].append(clean)
+            added += 1
+    return replaced, added
+
+
+def tasks_csv(rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=TASK_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def tasks_xlsx(rows: list[dict]) -> bytes:
+    """One sheet per supplier, in the order suppliers first appear."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for supplier in dict.fromkeys(str(r["supplier"]) for r in rows):
+        sheet = workbook.create_sheet(supplier[:31])
+        sheet.append(list(SHEET_COLUMNS))
+        for row in rows:
+            if str(row["supplier"]) == supplier:
+                sheet.append([row.get(c, "") for c in SHEET_COLUMNS])
+        for letter, width in zip("ABCDE", (8, 36, 22, 24, 48)):
+            sheet.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def template_csv() -> bytes:
+    return tasks_csv(_EXAMPLE)
+
+
+def template_xlsx() -> bytes:
+    return tasks_xlsx(_EXAMPLE)

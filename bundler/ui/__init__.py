@@ -1,0 +1,1 @@
+"""Glue between the Streamlit pages and the library: language and session state."""
