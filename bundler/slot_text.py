@@ -121,15 +121,20 @@ def _duration_text(minutes: int) -> str:
 def format_slots(slots: list[Any]) -> str:
     """The shorthand text of slot records (dicts or domain slots); parse_slots reads it back."""
     records = [s if isinstance(s, dict) else s.model_dump() for s in slots]
-    fixed: dict[tuple[str, str], list[str]] = {}
+    fixed: list[tuple[str, str, list[str]]] = []
     flexible: dict[tuple, int] = {}
     for s in records:
         if "day" in s:
-            fixed.setdefault((s["start"], s["end"]), []).append(s["day"])
+            # Same times share a part; a repeated day starts a new part, so nothing is merged away.
+            group = next((g for g in fixed if g[:2] == (s["start"], s["end"]) and s["day"] not in g[2]), None)
+            if group is None:
+                fixed.append((s["start"], s["end"], []))
+                group = fixed[-1]
+            group[2].append(s["day"])
         else:
             key = (tuple(s["days"]), s["earliest"], s["latest"], int(s["minutes"]))
             flexible[key] = flexible.get(key, 0) + 1
-    parts = [f"{_day_text(days)} {start}-{end}" for (start, end), days in fixed.items()]
+    parts = [f"{_day_text(days)} {start}-{end}" for start, end, days in fixed]
     for (days, earliest, latest, minutes), count in flexible.items():
         times = f"{count}x " if count > 1 else ""
         parts.append(f"{_day_text(list(days))} {earliest}-{latest} {times}{_duration_text(minutes)} flexibel")

@@ -1,0 +1,94 @@
+"""Task sheets: CSV and one-sheet-per-supplier XLSX in and out, errors naming the row."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from bundler.io.task_sheets import (MAX_IMPORT_BYTES, SheetError, merge_rows, read_tasks_csv, read_tasks_xlsx,
+                                    tasks_csv, tasks_xlsx, template_csv, template_xlsx)
+from bundler.tables import check_tables, to_tables
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def tutorial_tables():
+    return to_tables(json.loads((DATA / "tutorial.json").read_text()))
+
+
+@pytest.mark.parametrize("write, read", [(tasks_csv, read_tasks_csv), (tasks_xlsx, read_tasks_xlsx)], ids=["csv", "xlsx"])
+def test_export_then_import_keeps_every_task(write, read):
+    """Exported tasks read back into an emptied table give a valid, identical task list."""
+    tables = tutorial_tables()
+    exported = write(tables.rows["tasks"])
+    original = check_tables(tables).task_file
+    tables.rows["tasks"] = []
+    replaced, added = merge_rows(tables, read(exported))
+    assert (replaced, added) == (0, len(original.tasks))
+    again = check_tables(tables).task_file
+    assert sorted(t.model_dump_json() for t in again.tasks) == sorted(t.model_dump_json() for t in original.tasks)
+
+
+def test_templates_are_readable_examples():
+    """Both templates import without problems."""
+    assert len(read_tasks_csv(template_csv())) == 2
+    assert {r["supplier"] for r in read_tasks_xlsx(template_xlsx())} == {"asito", "sodexo"}
+
+
+def test_xlsx_has_one_sheet_per_supplier():
+    """The supplier is the sheet; its column is not repeated."""
+    book = load_workbook(io.BytesIO(tasks_xlsx(tutorial_tables().rows["tasks"])))
+    assert set(book.sheetnames) == {r["supplier"] for r in tutorial_tables().rows["tasks"]}
+    assert "supplier" not in [c.value for c in book.worksheets[0][1]]
+
+
+def test_semicolon_csv_from_dutch_excel():
+    """Dutch Excel writes ';' as separator and a BOM; both are understood."""
+    text = "id;supplier;title;location;skills;slots\nT9;asito;Ramen;edu;;ma-vr 07:00-09:00\n"
+    rows = read_tasks_csv(("\ufeff" + text).encode("utf-8"))
+    assert rows[0]["id"] == "T9" and rows[0]["slots"] == "ma-vr 07:00-09:00"
+
+
+def _xlsx(rows_by_sheet: dict[str, list[list]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in rows_by_sheet.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("reader, content, words", [
+    (read_tasks_csv, b"", ["empty"]),
+    (read_tasks_csv, b"id,title\nT1,x\n", ["row 1", "missing column", "supplier"]),
+    (read_tasks_csv, b"id,supplier,title,location,skills,slots\nT1,asito,x,,,ma 07:00-09:00\n", ["row 2", "location"]),
+    (read_tasks_csv, "id,supplier\nT1,caf\xe9\n".encode("latin-1"), ["UTF-8"]),
+    (read_tasks_csv, b" " * (MAX_IMPORT_BYTES + 1), ["MB"]),
+    (read_tasks_xlsx, b"not a workbook", ["not an Excel workbook"]),
+    (read_tasks_xlsx, _xlsx({"asito": [["id", "title", "location", "skills", "slots"], ["T1", "x", "edu", "", ""]]}),
+     ["sheet asito", "row 2", "slots"]),
+    (read_tasks_xlsx, _xlsx({"leeg": [[]]}), ["no sheet holds tasks"]),
+], ids=["empty", "missing-columns", "empty-cell", "not-utf8", "huge", "not-xlsx", "xlsx-empty-slots", "xlsx-no-tasks"])
+def test_broken_sheets_name_the_row(reader, content, words):
+    """Each broken file gives a message that names the sheet/row and the problem."""
+    with pytest.raises(SheetError) as caught:
+        reader(content, "upload")
+    message = "\n".join(caught.value.problems)
+    assert all(w in message for w in words), message
+
+
+def test_same_id_replaces_new_id_adds():
+    """Importing a corrected row replaces the old one instead of duplicating it."""
+    tables = tutorial_tables()
+    before = len(tables.rows["tasks"])
+    first = dict(tables.rows["tasks"][0], title="Nieuwe titel", _source="x")
+    new = dict(first, id="T99")
+    assert merge_rows(tables, [first, new]) == (1, 1)
+    assert len(tables.rows["tasks"]) == before + 1 and tables.rows["tasks"][0]["title"] == "Nieuwe titel"
