@@ -4,19 +4,19 @@ import streamlit as st
 
 from bundler.ui.session import init, tr
 
-st.set_page_config(page_title="bundler - combinatiebanen", page_icon="🧩", layout="wide")
+st.set_page_config(page_title="bundler - combinatiebanen", page_icon=":material/extension:", layout="wide")
 init()
 with st.sidebar:
     st.radio("Taal / Language", ["nl", "en"], key="lang", horizontal=True,
              format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])
 
 pages = [
-    st.Page("app_pages/tasks.py", title=tr("Taken", "Tasks"), icon="📋", url_path="taken", default=True),
-    st.Page("app_pages/rules.py", title=tr("Regels", "Rules"), icon="⚖️", url_path="regels"),
-    st.Page("app_pages/solve.py", title=tr("Oplossen", "Solve"), icon="▶️", url_path="oplossen"),
-    st.Page("app_pages/schedules.py", title=tr("Roosters", "Schedules"), icon="🗓️", url_path="roosters"),
-    st.Page("app_pages/supplier.py", title=tr("Leverancier", "Supplier"), icon="🤝", url_path="leverancier"),
-    st.Page("app_pages/whatif.py", title=tr("Wat als", "What-if"), icon="🔀", url_path="wat-als"),
-    st.Page("app_pages/exports.py", title=tr("Exporteren", "Export"), icon="💾", url_path="exporteren"),
+    st.Page("app_pages/tasks.py", title=tr("Taken", "Tasks"), icon=":material/assignment:", url_path="taken", default=True),
+    st.Page("app_pages/rules.py", title=tr("Regels", "Rules"), icon=":material/rule:", url_path="regels"),
+    st.Page("app_pages/solve.py", title=tr("Oplossen", "Solve"), icon=":material/play_arrow:", url_path="oplossen"),
+    st.Page("app_pages/schedules.py", title=tr("Roosters", "Schedules"), icon=":material/calendar_month:", url_path="roosters"),
+    st.Page("app_pages/supplier.py", title=tr("Leverancier", "Supplier"), icon=":material/handshake:", url_path="leverancier"),
+    st.Page("app_pages/whatif.py", title=tr("Wat als", "What-if"), icon=":material/compare_arrows:", url_path="wat-als"),
+    st.Page("app_pages/exports.py", title=tr("Exporteren", "Export"), icon=":material/download:", url_path="exporteren"),
 ]
 st.navigation(pages).run()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from bundler.background import BackgroundSolve
 from bundler.solve import SolveConfig
-from bundler.ui.session import current_check, tr
+from bundler.ui.session import adopt_finished_solve, current_check, tr
 
 st.title(tr("Oplossen", "Solve"))
 check = current_check()
@@ -18,7 +18,6 @@ elif running is None or running.done:
     limit = st.session_state["time_limit"]
     if st.button(tr(f"Banen zoeken ({limit:g} s)", f"Find jobs ({limit:g} s)"), type="primary", key="start_solve"):
         st.session_state["solve"] = BackgroundSolve(check.task_file, SolveConfig(time_limit=limit, workers=2))
-        st.session_state["plan_file"] = check.task_file
         st.rerun()
 
 
@@ -42,16 +41,14 @@ def progress() -> None:
     if job.error:
         st.error(tr(f"Het oplossen ging mis: {job.error}", f"Solving failed: {job.error}"))
         return
-    if st.session_state.get("plan") is not job.plan:
-        st.session_state["plan"] = job.plan
-        st.session_state["decisions"] = {}
+    if adopt_finished_solve():
         st.rerun(scope="app")
     plan = job.plan
     st.success(tr(f"Klaar: {plan.kpis.jobs} banen, {plan.kpis.bundled_hours:g} van {plan.kpis.total_hours:g} uur "
                   f"gebundeld ({plan.status}).",
                   f"Done: {plan.kpis.jobs} jobs, {plan.kpis.bundled_hours:g} of {plan.kpis.total_hours:g} hours "
                   f"bundled ({plan.status})."))
-    st.page_link("app_pages/schedules.py", label=tr("Naar de roosters", "To the schedules"), icon="🗓️")
+    st.page_link("app_pages/schedules.py", label=tr("Naar de roosters", "To the schedules"), icon=":material/calendar_month:")
 
 
 progress()

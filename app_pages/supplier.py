@@ -61,5 +61,4 @@ if st.button(tr("Opnieuw plannen met deze besluiten", "Re-plan with these decisi
     new_file = apply_decisions(task_file, plan, taken)
     set_tables(to_tables(new_file.to_json_dict()))
     st.session_state["solve"] = BackgroundSolve(new_file, SolveConfig(time_limit=st.session_state["time_limit"], workers=2))
-    st.session_state["plan_file"] = new_file
     st.switch_page("app_pages/solve.py")

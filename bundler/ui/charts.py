@@ -33,7 +33,7 @@ def week_chart(blocks: list[Block], lang: str = "nl", height: int = 520) -> alt.
     last = min(24, int(frame["end"].max()) + 1) if len(frame) else 20
     hour = "uur" if lang == "nl" else "hour"
     base = alt.Chart(frame).encode(
-        x=alt.X("day:N", sort=days, scale=alt.Scale(domain=days), axis=alt.Axis(title=None, orient="top", labelFontSize=16)),
+        x=alt.X("day:N", sort=days, scale=alt.Scale(domain=days), axis=alt.Axis(title=None, orient="top", labelAngle=0, labelFontSize=16)),
         y=alt.Y("start:Q", scale=alt.Scale(domain=[last, first]), axis=alt.Axis(title=hour, tickCount=last - first, labelFontSize=13)),
     )
     bars = base.mark_bar(cornerRadius=4, stroke="white").encode(

@@ -1,0 +1,170 @@
+"""Every page of the workbench, driven in-process with AppTest."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from streamlit.testing.v1 import AppTest
+
+from bundler.check import check_plan
+from bundler.io.task_sheets import tasks_csv
+from bundler.tables import to_tables
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def start(example: str = "tutorial") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    if example == "tutorial":
+        at.button[1].click().run()  # "Kleine oefenset laden"
+    return at
+
+
+def solve_now(at: AppTest, seconds: float = 5) -> None:
+    at.session_state["time_limit"] = seconds
+    at.switch_page("app_pages/solve.py").run()
+    at.button(key="start_solve").click().run()
+    deadline = time.monotonic() + 120
+    while not at.session_state["solve"].done and time.monotonic() < deadline:
+        time.sleep(0.3)
+    at.run()
+    assert at.session_state["plan"] is not None
+
+
+def test_tasks_page_loads_the_example_in_dutch():
+    """The example kick-off is there on first open, validated, in Dutch."""
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert at.title[0].value == "Taken van de leveranciers"
+    assert "131 taken" in at.success[0].value
+
+
+def test_language_switch_to_english():
+    """The sidebar switch turns the page English."""
+    at = start()
+    at.sidebar.radio[0].set_value("en").run()
+    assert at.title[0].value == "The suppliers' tasks"
+
+
+def test_editing_a_task_shows_the_problem_next_to_its_row_and_survives_a_page_switch():
+    """A broken slot text gives an error naming the row; after switching pages the edit is still there."""
+    at = start()
+    at.session_state["tables"].rows["tasks"][2]["slots"] = "mo 07:00-09:00"
+    at.session_state["tables_version"] += 1
+    at.run()
+    assert any("Rij 3 (T03)" in e.value and "unknown day 'mo'" in e.value for e in at.error)
+    at.switch_page("app_pages/rules.py").run()
+    at.switch_page("app_pages/tasks.py").run()
+    assert at.session_state["tables"].rows["tasks"][2]["slots"] == "mo 07:00-09:00"
+    assert any("Rij 3 (T03)" in e.value for e in at.error)
+
+
+def _upload(at: AppTest, name: str, content: bytes) -> None:
+    """AppTest has no file_uploader driver in every version; feed the page the way it reads an upload."""
+    from bundler.io.task_sheets import merge_rows, read_tasks_csv, read_tasks_xlsx
+
+    rows = read_tasks_xlsx(content, name) if name.endswith(".xlsx") else read_tasks_csv(content, name)
+    merge_rows(at.session_state["tables"], rows)
+    at.session_state["tables_version"] += 1
+    at.run()
+
+
+def test_csv_import_adds_tasks_and_a_broken_csv_names_the_row():
+    """A good CSV adds a task that validation accepts; a broken one is refused with its row number."""
+    at = start()
+    rows = [dict(at.session_state["tables"].rows["tasks"][0], id="T77")]
+    _upload(at, "nieuw.csv", tasks_csv(rows))
+    assert any(r["id"] == "T77" for r in at.session_state["tables"].rows["tasks"])
+    assert "12 taken" in at.success[0].value
+    from bundler.io.task_sheets import SheetError, read_tasks_csv
+    with pytest.raises(SheetError, match="row 2"):
+        read_tasks_csv(b"id,supplier,title,location,skills,slots\nT1,asito,x,edu,,\n", "kapot.csv")
+
+
+def test_xlsx_import_with_one_sheet_per_supplier():
+    """A workbook sheet named after a supplier imports its rows as that supplier's tasks."""
+    at = start()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "asito"
+    sheet.append(["id", "title", "location", "skills", "slots"])
+    sheet.append(["T88", "Ramen wassen", at.session_state["tables"].rows["tasks"][0]["location"], "", "za 09:00-12:00"])
+    out = io.BytesIO()
+    book.save(out)
+    _upload(at, "asito.xlsx", out.getvalue())
+    row = next(r for r in at.session_state["tables"].rows["tasks"] if r["id"] == "T88")
+    assert row["supplier"] == "asito"
+    assert at.session_state["check"][2].task_file is not None
+
+
+def test_rules_page_changes_the_rules():
+    """Setting the minimum hours on the Rules page changes the rules the next solve uses."""
+    at = start()
+    at.switch_page("app_pages/rules.py").run()
+    at.number_input(key="rule_min_job_hours").set_value(16.0).run()
+    assert at.session_state["tables"].rules["min_job_hours"] == 16.0
+    assert any("wachttijd" in n.label for n in at.number_input)
+
+
+def test_solve_then_schedules_show_kpis_and_a_timetable():
+    """Solving the tutorial gives a valid plan; the Schedules page shows KPIs, a chart and the left-overs."""
+    at = start()
+    solve_now(at)
+    plan, task_file = at.session_state["plan"], at.session_state["plan_file"]
+    assert check_plan(task_file, plan) == []
+    assert any("Klaar: 4 banen" in s.value for s in at.success)
+    at.switch_page("app_pages/schedules.py").run()
+    assert not at.exception
+    assert [m.value for m in at.metric][:1] == ["4"]
+    assert at.selectbox(key="job_choice").options
+    assert len(at.get("vega_lite_chart")) == 1  # the weekly timetable
+    assert len(at.get("deck_gl_json_chart")) == 1  # the map of its places
+    assert "Niet ingedeeld (2)" in [h.value for h in at.subheader]
+
+
+def test_reject_a_job_and_replan_drops_the_pairing():
+    """A supplier rejects its job; after re-planning no job pairs those tasks again."""
+    at = start()
+    solve_now(at)
+    plan = at.session_state["plan"]
+    job = next(j for j in plan.jobs if len(j.suppliers) == 2)
+    supplier = job.suppliers[0]
+    at.switch_page("app_pages/supplier.py").run()
+    at.selectbox(key="supplier_choice").set_value(supplier).run()
+    at.radio(key=f"decide_{job.id}_{supplier}").set_value("reject").run()
+    at.button(key="replan").click().run()
+    deadline = time.monotonic() + 120
+    while not at.session_state["solve"].done and time.monotonic() < deadline:
+        time.sleep(0.3)
+    at.run()
+    new_plan, new_file = at.session_state["plan"], at.session_state["plan_file"]
+    assert new_plan is not plan and check_plan(new_file, new_plan) == []
+    supplier_of = {t.id: t.supplier for t in new_file.tasks}
+    mine = [t for t in job.tasks if supplier_of[t] == supplier]
+    others = [t for t in job.tasks if supplier_of[t] != supplier]
+    assert not any(set(j.tasks) & set(mine) and set(j.tasks) & set(others) for j in new_plan.jobs)
+
+
+def test_whatif_runs_variants_side_by_side():
+    """Four default variants give a row each with jobs and bound."""
+    at = start()
+    at.switch_page("app_pages/whatif.py").run()
+    at.slider(key="whatif_seconds").set_value(2).run()
+    at.button(key="run_whatif").click().run()
+    outcomes = at.session_state["whatif"]
+    assert [o.variant.label for o in outcomes][:3] == ["min 16 u", "min 20 u", "min 24 u"]
+    assert outcomes[0].plan.kpis.jobs >= outcomes[2].plan.kpis.jobs
+    assert len(at.dataframe) == 2  # the variants editor and the results table
+
+
+def test_exports_page_offers_plan_and_supplier_downloads():
+    """After a solve the Exports page renders without error (downloads are built from the plan)."""
+    at = start()
+    solve_now(at)
+    at.switch_page("app_pages/exports.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Exporteren"
