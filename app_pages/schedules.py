@@ -43,12 +43,14 @@ if options:
     st.subheader(tr(f"Weekrooster {job.id} · werkgever {names[job.employer]} · {job.hours:g} uur per week",
                     f"Weekly rota {job.id} · employer {names[job.employer]} · {job.hours:g} hours a week"))
     job_blocks = blocks(task_file, plan, job.id)
-    st.altair_chart(week_chart(job_blocks, lang), width="stretch")
+    st.altair_chart(week_chart(job_blocks, names, lang), width="stretch")
     route = {}
     for b in job_blocks:
-        route.setdefault(b.day, []).append(b.location_name if b.travel_before is None
-                                           else f"🚲 {b.travel_before:g} min → {b.location_name}")
-    st.markdown("\n".join(f"- **{DAY_LABELS[lang][DAYS.index(d)]}**: {' → '.join(dict.fromkeys(stops))}"
+        if b.travel_before == 0:
+            continue  # same building as the block before
+        route.setdefault(b.day, []).append(b.location_name if b.travel_before is None else
+                                           f"({b.travel_before:g} min) {b.location_name}")
+    st.markdown("\n".join(f"- **{DAY_LABELS[lang][DAYS.index(d)]}**: {' → '.join(stops)}"
                           for d, stops in route.items()))
     places = [loc for loc in task_file.locations if loc.id in {b.location for b in job_blocks} and loc.lat is not None]
     if places:
@@ -56,14 +58,14 @@ if options:
 
 st.subheader(tr("Alle banen in één oogopslag", "All jobs at a glance"))
 labels = DAY_LABELS[lang]
+worked_days = [d for d, day in enumerate(DAYS) if d < 5 or any(e.day == day for j in plan.jobs for e in j.schedule)]
 overview = []
 for job in plan.jobs:
     row = {tr("Baan", "Job"): job.id, tr("Uren", "Hours"): job.hours,
            tr("Leveranciers", "Suppliers"): " + ".join(names[s] for s in job.suppliers)}
-    for d, day in enumerate(DAYS):
-        entries = sorted((e.start, e.end) for e in job.schedule if e.day == day)
-        if entries or d < 5:
-            row[labels[d]] = f"{entries[0][0]}-{entries[-1][1]}" if entries else ""
+    for d in worked_days:
+        entries = sorted((e.start, e.end) for e in job.schedule if e.day == DAYS[d])
+        row[labels[d]] = f"{entries[0][0]}-{entries[-1][1]}" if entries else ""
     overview.append(row)
 st.dataframe(pd.DataFrame(overview), hide_index=True, width="stretch")
 

@@ -28,8 +28,11 @@ def progress() -> None:
         return
     snap = job.snapshot()
     share = min(snap.elapsed / snap.time_limit, 1.0) if snap.time_limit else 1.0
-    st.progress(share if snap.running else 1.0,
-                text=tr(f"{snap.elapsed:.0f} van {snap.time_limit:g} s", f"{snap.elapsed:.0f} of {snap.time_limit:g} s"))
+    if snap.running:
+        text = tr(f"{snap.elapsed:.0f} van {snap.time_limit:g} s", f"{snap.elapsed:.0f} of {snap.time_limit:g} s")
+    else:
+        text = tr(f"klaar na {snap.elapsed:.1f} s", f"done after {snap.elapsed:.1f} s")
+    st.progress(share if snap.running else 1.0, text=text)
     a, b, c = st.columns(3)
     a.metric(tr("Banen gevonden", "Jobs found"), "-" if snap.jobs is None else snap.jobs)
     b.metric(tr("Bewezen bovengrens", "Proven bound"), "-" if snap.bound is None else snap.bound)

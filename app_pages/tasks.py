@@ -28,6 +28,12 @@ SECTIONS = {
     "travel": tr("Reistijden (min)", "Travel (min)"),
     "skills": tr("Vaardigheden", "Skills"),
 }
+LABELS = {
+    "supplier": tr("leverancier", "supplier"), "title": tr("omschrijving", "title"), "location": tr("locatie", "location"),
+    "slots": tr("tijden", "slots"), "skills": tr("vaardigheden", "skills"), "name": tr("naam", "name"),
+    "sector": "sector", "cao": "cao", "site": tr("terrein", "site"), "from": tr("van", "from"), "to": tr("naar", "to"),
+    "minutes": tr("minuten", "minutes"), "label": tr("omschrijving", "label"), "esco": "ESCO",
+}
 HELP = {
     "slots": tr("Bijv. 'ma-vr 07:00-10:00' of 'di/do 08:00-16:00 2u flexibel'; meerdere met ;",
                 "E.g. 'ma-vr 07:00-10:00' or 'di/do 08:00-16:00 2u flexibel'; several with ;"),
@@ -42,10 +48,14 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
         base_key = f"base_{section}"
         if key not in st.session_state or base_key not in st.session_state:
             # First show after a load or a page switch: start from everything typed so far.
-            st.session_state[base_key] = pd.DataFrame(data.rows[section], columns=columns(data, section))
+            rows = data.rows[section]
+            st.session_state[base_key] = pd.DataFrame(rows, columns=columns(data, section),
+                                                      index=pd.RangeIndex(1, len(rows) + 1))
         base = st.session_state[base_key]
-        config = {c: st.column_config.TextColumn(c, help=HELP[c], width="large" if c == "slots" else None)
-                  for c in HELP if c in base.columns and section == "tasks"}
+        config = {c: LABELS[c] for c in base.columns if c in LABELS}
+        if section == "tasks":
+            config.update({c: st.column_config.TextColumn(LABELS[c], help=HELP[c], width="large" if c == "slots" else None)
+                           for c in HELP})
         edited = st.data_editor(base, key=key, num_rows="dynamic", width="stretch", column_config=config,
                                 hide_index=False)
         data.rows[section] = edited.astype(object).where(edited.notna(), None).to_dict("records")

@@ -122,6 +122,7 @@ def solve_region(
     cover = instance.rules.objective == "cover"
     heuristic = construct(instance, tasks)
     simple = simple_job_bound(instance, tasks)
+    report(len(heuristic), simple)  # a first answer to show while the optimizer works
     covered = sum(len(j.tasks) for j in heuristic) == len(tasks)
     if cover and any(t in instance.own_problems for t in tasks):
         return RegionResult([], "INFEASIBLE", 0)

@@ -19,7 +19,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "locations": ("id", "name", "site", "lat", "lon"),
     "travel": ("from", "to", "minutes"),
     "skills": ("id", "label", "esco"),
-    "tasks": ("id", "supplier", "title", "location", "skills", "slots"),
+    "tasks": ("id", "supplier", "title", "location", "slots", "skills"),
 }
 
 

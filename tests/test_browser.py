@@ -71,6 +71,9 @@ def test_a_facility_manager_solves_and_reads_a_rota(server):
         page.goto(server)
         page.get_by_text("Taken van de leveranciers").wait_for(timeout=60_000)
         page.get_by_text("131 taken").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Sjabloon CSV").wait_for(timeout=30_000)
+        page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(timeout=30_000)
+        time.sleep(1.0)  # the grid paints its canvas after it appears
         page.screenshot(path=str(SHOTS / "1-taken.png"), full_page=True)
         page.get_by_role("button", name="Kleine oefenset laden").click()
         page.get_by_text("11 taken").wait_for(timeout=30_000)
