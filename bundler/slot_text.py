@@ -20,7 +20,11 @@ from bundler.domain import DAYS
 
 DUTCH_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 _DAY_NAMES = {**{d: i for i, d in enumerate(DAYS)}, **{d: i for i, d in enumerate(DUTCH_DAYS)},
-              "maa": 0, "din": 1, "woe": 2, "don": 3, "vrij": 4, "zat": 5, "zon": 6}
+              "maa": 0, "din": 1, "woe": 2, "don": 3, "vrij": 4, "zat": 5, "zon": 6,
+              **{d: i for i, d in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+                                             "zondag"))},
+              **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                             "sunday"))}}
 _TIME = r"(\d{1,2})[:.](\d{2})"
 _PART = re.compile(
     rf"^(?P<days>[a-z/,\- ]+?)\s+(?P<start>{_TIME})\s*-\s*(?P<end>{_TIME})"

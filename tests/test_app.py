@@ -64,41 +64,46 @@ def test_editing_a_task_shows_the_problem_next_to_its_row_and_survives_a_page_sw
 
 
 def _upload(at: AppTest, name: str, content: bytes) -> None:
-    """AppTest has no file_uploader driver in every version; feed the page the way it reads an upload."""
-    from bundler.io.task_sheets import merge_rows, read_tasks_csv, read_tasks_xlsx
-
-    rows = read_tasks_xlsx(content, name) if name.endswith(".xlsx") else read_tasks_csv(content, name)
-    merge_rows(at.session_state["tables"], rows)
-    at.session_state["tables_version"] += 1
-    at.run()
+    at.file_uploader(key="task_upload").upload(name, content).run()
 
 
 def test_csv_import_adds_tasks_and_a_broken_csv_names_the_row():
-    """A good CSV adds a task that validation accepts; a broken one is refused with its row number."""
+    """A good CSV through the uploader adds a task; a broken one is refused with its row number."""
     at = start()
     rows = [dict(at.session_state["tables"].rows["tasks"][0], id="T77")]
     _upload(at, "nieuw.csv", tasks_csv(rows))
     assert any(r["id"] == "T77" for r in at.session_state["tables"].rows["tasks"])
     assert "12 taken" in at.success[0].value
-    from bundler.io.task_sheets import SheetError, read_tasks_csv
-    with pytest.raises(SheetError, match="row 2"):
-        read_tasks_csv(b"id,supplier,title,location,skills,slots\nT1,asito,x,edu,,\n", "kapot.csv")
-
-
-def test_xlsx_import_with_one_sheet_per_supplier():
-    """A workbook sheet named after a supplier imports its rows as that supplier's tasks."""
     at = start()
+    _upload(at, "kapot.csv", b"id,supplier,title,location,skills,slots\nT1,asito,x,edu,,\n")
+    assert any("kapot.csv, row 2: column slots is empty" in e.value for e in at.error)
+    assert len(at.session_state["tables"].rows["tasks"]) == 11
+
+
+def _workbook(rows: list[list]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "asito"
-    sheet.append(["id", "title", "location", "skills", "slots"])
-    sheet.append(["T88", "Ramen wassen", at.session_state["tables"].rows["tasks"][0]["location"], "", "za 09:00-12:00"])
+    for row in rows:
+        sheet.append(row)
     out = io.BytesIO()
     book.save(out)
-    _upload(at, "asito.xlsx", out.getvalue())
+    return out.getvalue()
+
+
+def test_xlsx_import_with_one_sheet_per_supplier():
+    """A workbook sheet named after a supplier imports its rows as that supplier's tasks; a bad row is named."""
+    at = start()
+    location = at.session_state["tables"].rows["tasks"][0]["location"]
+    _upload(at, "asito.xlsx", _workbook([["id", "title", "location", "skills", "slots"],
+                                         ["T88", "Ramen wassen", location, "", "za 09:00-12:00"]]))
     row = next(r for r in at.session_state["tables"].rows["tasks"] if r["id"] == "T88")
     assert row["supplier"] == "asito"
     assert at.session_state["check"][2].task_file is not None
+    at = start()
+    _upload(at, "fout.xlsx", _workbook([["id", "title", "location", "skills", "slots"],
+                                        ["T89", "Ramen", location, "", "zaterdag 9-12"]]))
+    assert any("Rij 12 (T89)" in e.value and "'zaterdag 9-12': not understood" in e.value for e in at.error)
 
 
 def test_rules_page_changes_the_rules():

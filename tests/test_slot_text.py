@@ -16,6 +16,8 @@ from bundler.slot_text import SlotTextError, format_slots, parse_slots
     ("mon,wed 7:30-9:00; za 10:00-12:00", [{"day": "mon", "start": "07:30", "end": "09:00"},
                                             {"day": "wed", "start": "07:30", "end": "09:00"},
                                             {"day": "sat", "start": "10:00", "end": "12:00"}]),
+    ("zaterdag/Sunday 10:00-12:00", [{"day": "sat", "start": "10:00", "end": "12:00"},
+                                      {"day": "sun", "start": "10:00", "end": "12:00"}]),
     ("vr 12:00-14:00 1u30 flex", [{"days": ["fri"], "earliest": "12:00", "latest": "14:00", "minutes": 90}]),
     ("ma-wo 09:00-17:00 2x 1,5u flexibel", [{"days": ["mon", "tue", "wed"], "earliest": "09:00", "latest": "17:00",
                                              "minutes": 90}] * 2),
