@@ -62,7 +62,16 @@ def _option_order(options: Iterable[Placement], placed: dict[int, list[Occurrenc
 def find_schedule(
     instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET
 ) -> dict[SlotKey, Placement] | None:
-    """A placement for every slot of the tasks that obeys rules 4-5, or None.
+    """A placement for every slot of the tasks that obeys rules 4-5, or None (see search_schedule)."""
+    return search_schedule(instance, tasks, strict, budget)[0]
+
+
+def search_schedule(
+    instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET
+) -> tuple[dict[SlotKey, Placement] | None, bool]:
+    """(schedule or None, whether the search was exhaustive).
+
+    A placement for every slot of the tasks that obeys rules 4-5, or None.
 
     Exhaustive over the prepared candidate placements, within a search budget
     (placements tried); past the budget the answer is None, so None means "not found".
@@ -82,11 +91,11 @@ def find_schedule(
                 continue
             p = options[0]
             if any(placements_clash(instance, p, task.location, q, loc) for q, loc, _ in by_day[p.day]):
-                return None
+                return None, True
             by_day[p.day].append((p, task.location, t))
             chosen[(t, s)] = p
     if any(sum(p.minutes for p, _, _ in occ) > rules.max_day_minutes for occ in by_day.values()):
-        return None
+        return None, True
     flexible.sort(key=lambda item: (len(item[2]), item[2], item[0]))
     # Identical slots of one task are interchangeable: place them in increasing order.
     twin_of_previous = [k > 0 and flexible[k - 1][2] == flexible[k][2] and flexible[k - 1][0][0] == flexible[k][0][0]
@@ -117,7 +126,7 @@ def find_schedule(
         return True
 
     if not all(repairable(day, 0) for day in list(by_day)):
-        return None
+        return None, True
 
     def place(k: int) -> bool:
         if k == len(flexible):
@@ -143,7 +152,9 @@ def find_schedule(
             del chosen[key]
         return False
 
-    return dict(chosen) if place(0) else None
+    if place(0):
+        return dict(chosen), True
+    return None, remaining[0] >= 0
 
 
 def static_violations(instance: Instance, tasks: list[int]) -> list[str]:

@@ -219,7 +219,8 @@ def _time_clash(instance: Instance, a: PreparedTask, b: PreparedTask) -> str | N
     return None
 
 
-def _conflicts(instance: Instance) -> tuple[list[set[int]], list[set[int]]]:
+def pairwise_conflicts(instance: Instance) -> tuple[list[set[int]], list[set[int]]]:
+    """(conflicts, separations) of every pair of tasks in one region."""
     rules = instance.rules
     conflicts: list[set[int]] = [set() for _ in instance.tasks]
     separations: list[set[int]] = [set() for _ in instance.tasks]
@@ -243,6 +244,11 @@ def _conflicts(instance: Instance) -> tuple[list[set[int]], list[set[int]]]:
                     separations[u].add(t)
     # Different regions never share a job; kept implicit (regions are solved apart).
     return conflicts, separations
+
+
+def own_problems_of(instance: Instance) -> dict[int, list[str]]:
+    """Tasks that break a rule on their own, with the reasons."""
+    return {t.index: p for t in instance.tasks if (p := _own_problems(instance, t))}
 
 
 def prepare(task_file: TaskFile) -> Instance:
@@ -305,6 +311,6 @@ def prepare(task_file: TaskFile) -> Instance:
                 flexible=tuple(flexible),
             )
         )
-    instance.own_problems = {t.index: p for t in instance.tasks if (p := _own_problems(instance, t))}
-    instance.conflicts, instance.separations = _conflicts(instance)
+    instance.own_problems = own_problems_of(instance)
+    instance.conflicts, instance.separations = pairwise_conflicts(instance)
     return instance

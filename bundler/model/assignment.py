@@ -23,7 +23,7 @@ def add_assignment(jm: JobModel) -> None:
         opened = jm.opened(r)
         for t in jm.candidates[r][1:]:
             model.add_implication(jm.x[(t, r)], opened)
-        _separate_pairs(jm, r)
+        separate_pairs(jm, r)
     must_cover = inst.rules.objective == "cover"
     for t in jm.order:
         uses = [jm.x[(t, r)] for r in jm.order if (t, r) in jm.x]
@@ -33,7 +33,7 @@ def add_assignment(jm: JobModel) -> None:
             model.add_at_most_one(uses)
 
 
-def _separate_pairs(jm: JobModel, r: int) -> None:
+def separate_pairs(jm: JobModel, r: int) -> None:
     """Vetoed pairs and travel clashes of fixed work: never both in job r."""
     members = jm.candidates[r]
     in_job = set(members)
