@@ -8,6 +8,7 @@ from bundler.domain import DAYS
 from bundler.solve import SolveConfig, solve
 from bundler.vacancies import build_draft, markdown
 from bundler.vacancies.draft import MAX_COMPETENCIES, day_part, day_runs, job_demands
+from bundler.vacancies.render import wording
 from bundler.validation import InputError
 from tasks_factory import WEEKDAYS, assert_plan_valid, fixed, task, task_file
 from vacancy_plans import kickoff_plan, tutorial_plan
@@ -28,6 +29,8 @@ def test_a_short_heavy_task_shows_as_part_of_the_work_not_as_the_whole_job():
     assert [(d.name, d.level, d.peak) for d in light] == [("physical_load", "low", "high")]
     heavy = job_demands([tasks["A"], tasks["C"]], hours)
     assert [(d.name, d.level, d.peak) for d in heavy] == [("physical_load", "high", None)]
+    assert wording("nl").demand(light[0]) == "Het werk is lichamelijk licht. Een deel van het werk is zwaarder."
+    assert wording("en").demand(heavy[0]).startswith("The work is physically hard.")
 
 
 def test_fields_no_task_fills_in_are_left_out():
