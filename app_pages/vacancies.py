@@ -1,5 +1,7 @@
 """Vacancies page: a competency-based vacancy draft per job, to preview and download."""
 
+import re
+
 import streamlit as st
 
 from bundler.ui.session import tr
@@ -39,4 +41,5 @@ buttons[3].download_button(tr("Alle vacatures (zip)", "All vacancies (zip)"),
                            "application/zip", key="vacancy_zip", icon=":material/folder_zip:")
 st.divider()
 with st.container(border=True):
-    st.markdown(markdown(draft))
+    # Two heading levels down, so the draft's title does not outshout the page's.
+    st.markdown(re.sub(r"^(#+) ", r"##\1 ", markdown(draft), flags=re.MULTILINE))

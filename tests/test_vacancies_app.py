@@ -27,13 +27,13 @@ def test_with_a_plan_it_shows_a_draft_switches_language_and_offers_downloads():
     assert not at.exception
     plan = at.session_state["plan"]
     dutch = at.markdown[-1].value
-    assert dutch.startswith("# Medewerker ") and "## Wat ga je doen?" in dutch
+    assert dutch.startswith("### Medewerker ") and "#### Wat ga je doen?" in dutch
     assert _downloads(at) == ["Markdown", "Word (DOCX)", "JSON-LD", "Alle vacatures (zip)"]
     at.radio(key="vacancy_lang").set_value("en").run()
     english = at.markdown[-1].value
-    assert english != dutch and "## What will you do?" in english
+    assert english != dutch and "#### What will you do?" in english
     at.selectbox(key="vacancy_job").set_value(plan.jobs[-1].id).run()
-    assert at.markdown[-1].value != english and "## What will you do?" in at.markdown[-1].value
+    assert at.markdown[-1].value != english and "#### What will you do?" in at.markdown[-1].value
 
 
 def test_english_workbench_names_the_page_in_english():
@@ -43,4 +43,4 @@ def test_english_workbench_names_the_page_in_english():
     at.sidebar.radio[0].set_value("en").run()
     at.switch_page("app_pages/vacancies.py").run()
     assert at.title[0].value == "Vacancies"
-    assert "## What will you do?" in at.markdown[-1].value
+    assert "#### What will you do?" in at.markdown[-1].value
