@@ -7,7 +7,7 @@ shared ESCO subset (`../shared/esco/facility_skills.csv` by default), never type
 hand. The shared subset has Dutch labels for only part of the skills; where it has
 none, the Dutch label below is our own plain wording and is marked `"label_nl_source":
 "own"`. A skill without a fitting ESCO concept gets `"esco": null` and a `"no_esco_match"`
-reason. The wording a vacancy uses (what you do, the area of work) is ours as well.
+reason; a skill ESCO only approximates says `"esco_match": "closest"`. The wording a vacancy uses (what you do, the area of work) is ours as well.
 """
 
 from __future__ import annotations
@@ -65,6 +65,16 @@ WORDING = {
     "working-independently": ("zelfstandig werken", "working on your own", None, None),
 }
 
+# Where ESCO has no concept for the work itself, the closest real one is used and the
+# catalogue says so (`"esco_match": "closest"`); see shared/esco/README.md.
+CLOSEST = {
+    "litter-picking": "ESCO has no 'litter picking'; the closest concept is outdoor cleaning",
+    "mowing": "ESCO has no 'mowing'; the closest concept is lawn care",
+    "key-management": "ESCO has no 'key management'; the closest concept is allocating keys",
+    "mail-sorting": "ESCO has no 'sort mail'; the closest concept is handling mail",
+    "catering-support": "lunch service support; the closest concept is working in a hospitality team",
+}
+
 
 def catalogue(csv_path: Path = DEFAULT_CSV) -> list[dict]:
     with csv_path.open(encoding="utf-8", newline="") as f:
@@ -82,7 +92,8 @@ def catalogue(csv_path: Path = DEFAULT_CSV) -> list[dict]:
             "esco": None if row is None else {
                 "uri": row["conceptUri"], "label_en": row["preferredLabel_en"].strip(),
                 "label_nl": esco_nl or None, "version": row["esco_version"]},
-            **({"no_esco_match": "no ESCO skill in the shared subset fits this work"} if row is None else {}),
+            **({"no_esco_match": "no ESCO skill in the shared subset fits this work"} if row is None else
+               {"esco_match": "closest", "esco_note": CLOSEST[sid]} if sid in CLOSEST else {"esco_match": "exact"}),
             "activity_nl": activity_nl, "activity_en": activity_en, "area_nl": area_nl, "area_en": area_en,
         })
     return records

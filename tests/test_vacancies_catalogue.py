@@ -43,6 +43,7 @@ def test_catalogue_rows_are_real_esco_rows():
         assert row is not None, f"{record['id']}: {esco['uri']} is not in facility_skills.csv"
         assert esco["label_en"] == row["preferredLabel_en"].strip()
         assert esco["version"] == row["esco_version"]
+        assert record["esco_match"] == "exact" or (record["esco_match"] == "closest" and record["esco_note"])
         if record["label_nl_source"] == "esco":
             assert record["label_nl"] == row["preferredLabel_nl"] == esco["label_nl"]
         else:
