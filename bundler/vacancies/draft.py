@@ -208,6 +208,55 @@ def check_plan_matches(task_file: TaskFile, plan: Plan) -> None:
         raise InputError(problems)
 
 
+def _areas(tasks: list, hours: dict[str, float], skills: dict[str, SkillEntry], lang: str,
+           first_seen: dict[str, int]) -> tuple[str, ...]:
+    """Areas of work, most hours first (ties: earliest in the week): the working title."""
+    area_hours: dict[str, float] = defaultdict(float)
+    area_order: dict[str, int] = {}
+    for task in tasks:
+        area = next((skills[k].area(lang) for k in task.skills if k in skills and skills[k].area(lang)), None)
+        if area:
+            area_hours[area] += hours[task.id]
+            area_order[area] = min(area_order.get(area, len(first_seen)), first_seen[task.id])
+    return tuple(sorted(area_hours, key=lambda a: (-area_hours[a], area_order[a], a)))
+
+
+def _day_parts(schedule: list, activity, place_name) -> tuple[DayPart, ...]:
+    """One line per activity, place and time, its days gathered; lines grouped by day part."""
+    grouped: dict[tuple, list[str]] = defaultdict(list)
+    for entry in schedule:
+        key = (day_part(entry.start, entry.end), activity(entry.task), place_name(entry.location),
+               entry.start, entry.end)
+        grouped[key].append(entry.day)
+    parts = []
+    for part in ("morning", "afternoon", "evening"):
+        lines = [Activity(text, place, day_runs(days), start, end)
+                 for (p, text, place, start, end), days in grouped.items() if p == part]
+        lines.sort(key=lambda a: (a.start, DAYS.index(a.day_runs[0][0]), a.text))
+        if lines:
+            parts.append(DayPart(part, tuple(lines)))
+    return tuple(parts)
+
+
+def _competencies(tasks: list, hours: dict[str, float], skills: dict[str, SkillEntry], lang: str,
+                  first_seen: dict[str, int]) -> tuple[Competency, ...]:
+    """The skills most hours depend on; ties: a task's core (first) skill, then the earliest in the week."""
+    skill_hours: dict[str, float] = defaultdict(float)
+    core_hours: dict[str, float] = defaultdict(float)
+    skill_order: dict[str, int] = {}
+    for task in sorted(tasks, key=lambda t: first_seen[t.id]):
+        for n, k in enumerate(task.skills):
+            skill_hours[k] += hours[task.id]
+            core_hours[k] += hours[task.id] if n == 0 else 0.0
+            skill_order.setdefault(k, len(skill_order))
+    ranked = sorted((k for k in skill_hours if k in skills),
+                    key=lambda k: (-skill_hours[k], -core_hours[k], skill_order[k]))
+    return tuple(
+        Competency(k, skills[k].label(lang), skills[k].esco_uri, skills[k].esco_label_en,
+                   lang == "nl" and skills[k].label_nl_from_esco, round(skill_hours[k], 2))
+        for k in ranked[:MAX_COMPETENCIES])
+
+
 def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
                 catalogue: dict[str, SkillEntry] | None = None) -> Draft:
     """The draft of one job in `lang` ('nl' or 'en')."""
@@ -221,64 +270,27 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
     hours = {t.id: t.hours for t in tasks}
     suppliers = task_file.supplier_by_id()
     places = {loc.id: loc for loc in task_file.locations}
+    schedule = sorted(job.schedule, key=lambda e: (DAYS.index(e.day), e.start))
+    first_seen: dict[str, int] = {}
+    for i, entry in enumerate(schedule):
+        first_seen.setdefault(entry.task, i)
+    for task in tasks:
+        first_seen.setdefault(task.id, len(schedule))
 
-    def core(task) -> SkillEntry | None:
-        """The task's first skill with wording: what the task is mostly about."""
-        return next((skills[k] for k in task.skills if k in skills and skills[k].activity(lang)), None)
-
-    def activity(task) -> str:
-        entry = core(task)
+    def activity(task_id: str) -> str:
+        """What the task is about, from its first skill with wording; else its own title."""
+        task = task_of[task_id]
+        entry = next((skills[k] for k in task.skills if k in skills and skills[k].activity(lang)), None)
         return entry.activity(lang) if entry else (task.title or task.id)
 
-    # Areas of work by hours: the working title.
-    schedule = sorted(job.schedule, key=lambda e: (DAYS.index(e.day), e.start))
-    first_seen = {t: i for i, t in reversed(list(enumerate(e.task for e in schedule)))}
-    area_hours: dict[str, float] = defaultdict(float)
-    area_order: dict[str, int] = {}
-    for task in tasks:
-        area = next((skills[k].area(lang) for k in task.skills if k in skills and skills[k].area(lang)), None)
-        if area:
-            area_hours[area] += hours[task.id]
-            area_order[area] = min(area_order.get(area, len(schedule)), first_seen.get(task.id, len(schedule)))
-    areas = tuple(sorted(area_hours, key=lambda a: (-area_hours[a], area_order[a], a)))
+    def place_name(location_id: str) -> str:
+        return places[location_id].name or location_id
 
-    # Activities per day part.
-    grouped: dict[tuple, list[str]] = defaultdict(list)
-    for entry in schedule:
-        task = task_of[entry.task]
-        key = (day_part(entry.start, entry.end), activity(task), places[entry.location].name or entry.location,
-               entry.start, entry.end)
-        grouped[key].append(entry.day)
-    parts = []
-    for part in ("morning", "afternoon", "evening"):
-        lines = [Activity(text, place, day_runs(days), start, end)
-                 for (p, text, place, start, end), days in grouped.items() if p == part]
-        lines.sort(key=lambda a: (a.start, DAYS.index(a.day_runs[0][0]), a.text))
-        if lines:
-            parts.append(DayPart(part, tuple(lines)))
-
-    # Competencies: the skills most hours depend on.
-    skill_hours: dict[str, float] = defaultdict(float)
-    core_hours: dict[str, float] = defaultdict(float)
-    skill_order: dict[str, int] = {}
-    for task in sorted(tasks, key=lambda t: first_seen.get(t.id, len(schedule))):
-        for n, k in enumerate(task.skills):
-            skill_hours[k] += hours[task.id]
-            core_hours[k] += hours[task.id] if n == 0 else 0.0
-            skill_order.setdefault(k, len(skill_order))
-    ranked = sorted((k for k in skill_hours if k in skills),
-                    key=lambda k: (-skill_hours[k], -core_hours[k], skill_order[k]))
-    competencies = tuple(
-        Competency(k, skills[k].label(lang), skills[k].esco_uri, skills[k].esco_label_en,
-                   lang == "nl" and skills[k].label_nl_from_esco, round(skill_hours[k], 2))
-        for k in ranked[:MAX_COMPETENCIES])
-
-    rota = tuple(RotaRow(e.day, e.start, e.end, e.task, task_of[e.task].title or e.task, activity(task_of[e.task]),
-                         places[e.location].name or e.location,
-                         suppliers[task_of[e.task].supplier].name or task_of[e.task].supplier)
+    rota = tuple(RotaRow(e.day, e.start, e.end, e.task, task_of[e.task].title or e.task, activity(e.task),
+                         place_name(e.location), suppliers[task_of[e.task].supplier].name or task_of[e.task].supplier)
                  for e in schedule)
-    place_ids = list(dict.fromkeys(e.location for e in schedule))
-    job_places = tuple(Place(p, places[p].name or p, places[p].site, places[p].lat, places[p].lon) for p in place_ids)
+    job_places = tuple(Place(p, place_name(p), places[p].site, places[p].lat, places[p].lon)
+                       for p in dict.fromkeys(e.location for e in schedule))
 
     supplier_hours: dict[str, float] = defaultdict(float)
     for task in tasks:
@@ -289,16 +301,17 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
         return Party(sid, s.name or sid, s.cao, round(supplier_hours[sid], 2))
 
     employer = party(job.employer)
-    others = sorted((s for s in job.suppliers if s != job.employer), key=lambda s: (-supplier_hours[s], s))
-    partners = tuple(party(s) for s in others)
+    partners = tuple(party(s) for s in sorted((s for s in job.suppliers if s != job.employer),
+                                              key=lambda s: (-supplier_hours[s], s)))
     caos: dict[str, list[str]] = {}
     for p in (employer, *partners):
         if p.cao:
             caos.setdefault(p.cao, []).append(p.name)
 
     return Draft(
-        job_id=job.id, lang=lang, areas=areas, hours=round(sum(hours.values()), 2),
-        days=tuple(d for d in DAYS if any(e.day == d for e in schedule)),
-        day_parts=tuple(parts), competencies=competencies, rota=rota, places=job_places,
+        job_id=job.id, lang=lang, areas=_areas(tasks, hours, skills, lang, first_seen),
+        hours=round(sum(hours.values()), 2), days=tuple(d for d in DAYS if any(e.day == d for e in schedule)),
+        day_parts=_day_parts(schedule, activity, place_name),
+        competencies=_competencies(tasks, hours, skills, lang, first_seen), rota=rota, places=job_places,
         employer=employer, partners=partners, caos=tuple((c, tuple(n)) for c, n in caos.items()),
         demands=job_demands(tasks, hours))
