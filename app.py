@@ -17,6 +17,7 @@ pages = [
     st.Page("app_pages/schedules.py", title=tr("Roosters", "Schedules"), icon=":material/calendar_month:", url_path="roosters"),
     st.Page("app_pages/supplier.py", title=tr("Leverancier", "Supplier"), icon=":material/handshake:", url_path="leverancier"),
     st.Page("app_pages/whatif.py", title=tr("Wat als", "What-if"), icon=":material/compare_arrows:", url_path="wat-als"),
+    st.Page("app_pages/vacancies.py", title=tr("Vacatures", "Vacancies"), icon=":material/work:", url_path="vacatures"),
     st.Page("app_pages/exports.py", title=tr("Exporteren", "Export"), icon=":material/download:", url_path="exporteren"),
 ]
 st.navigation(pages).run()

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from bundler.domain import DEMANDS
 from bundler.io.task_sheets import (SheetError, merge_rows, read_tasks_csv, read_tasks_xlsx, tasks_csv,
                                     tasks_xlsx, template_csv, template_xlsx)
 from bundler.tables import columns
@@ -33,6 +34,9 @@ LABELS = {
     "slots": tr("tijden", "slots"), "skills": tr("vaardigheden", "skills"), "name": tr("naam", "name"),
     "sector": "sector", "cao": "cao", "site": tr("terrein", "site"), "from": tr("van", "from"), "to": tr("naar", "to"),
     "minutes": tr("minuten", "minutes"), "label": tr("omschrijving", "label"), "esco": "ESCO",
+    "physical_load": tr("lichamelijk zwaar", "physical load"), "pace": tr("tempo", "pace"),
+    "interruptions": tr("onderbrekingen", "interruptions"), "independence": tr("zelfstandigheid", "independence"),
+    "customer_contact": tr("klantcontact", "customer contact"),
 }
 HELP = {
     "slots": tr("Bijv. 'ma-vr 07:00-10:00' of 'di/do 08:00-16:00 2u flexibel'; meerdere met ;",
@@ -56,6 +60,10 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
         if section == "tasks":
             config.update({c: st.column_config.TextColumn(LABELS[c], help=HELP[c], width="large" if c == "slots" else None)
                            for c in HELP})
+            config.update({c: st.column_config.SelectboxColumn(
+                LABELS[c], options=["low", "medium", "high"],
+                help=tr("Taakscreening (optioneel): low, medium of high; leeg = onbekend",
+                        "Task screening (optional): low, medium or high; empty = unknown")) for c in DEMANDS})
         edited = st.data_editor(base, key=key, num_rows="dynamic", width="stretch", column_config=config,
                                 hide_index=False)
         data.rows[section] = edited.astype(object).where(edited.notna(), None).to_dict("records")
@@ -79,9 +87,11 @@ else:
 
 st.subheader(tr("Importeren", "Import"))
 st.caption(tr("CSV met kolommen id, supplier, title, location, skills, slots; of een Excel-bestand met één blad "
-              "per leverancier (bladnaam = leverancier-id). Zelfde id vervangt, nieuwe id wordt toegevoegd.",
+              "per leverancier (bladnaam = leverancier-id). Optioneel: physical_load, pace, interruptions, "
+              "independence, customer_contact (low/medium/high). Zelfde id vervangt, nieuwe id wordt toegevoegd.",
               "CSV with columns id, supplier, title, location, skills, slots; or an Excel file with one sheet "
-              "per supplier (sheet name = supplier id). Same id replaces, new id is added."))
+              "per supplier (sheet name = supplier id). Optional: physical_load, pace, interruptions, "
+              "independence, customer_contact (low/medium/high). Same id replaces, new id is added."))
 upload = st.file_uploader(tr("Bestand met taken", "File with tasks"), type=["csv", "xlsx"], key="task_upload")
 if upload is not None and st.session_state.get("imported") != (upload.name, upload.size):
     try:

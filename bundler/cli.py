@@ -1,4 +1,4 @@
-"""bundler validate | solve | check: a thin shell over the library.
+"""bundler validate | solve | check | vacancies: a thin shell over the library.
 
 Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a traceback.
 """
@@ -34,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a plan against every rule")
     check.add_argument("tasks")
     check.add_argument("plan")
+    vacancies = sub.add_parser("vacancies", help="write a vacancy draft per job (Markdown, DOCX, JSON-LD; nl and en)")
+    vacancies.add_argument("tasks")
+    vacancies.add_argument("plan")
+    vacancies.add_argument("--out", required=True, help="folder for the drafts (made when missing)")
+    vacancies.add_argument("--lang", choices=["nl", "en"], action="append",
+                           help="only this language (repeat for both; default both)")
     return parser
 
 
@@ -102,9 +108,26 @@ def _check(args) -> int:
     return EXIT_RULES if violations else EXIT_OK
 
 
+def _vacancies(args) -> int:
+    from bundler.vacancies import plan_files, write_files
+
+    task_file = read_task_file(args.tasks)
+    plan = read_plan(args.plan)
+    if not plan.jobs:
+        raise InputError([f"{args.plan}: the plan has no jobs (status {plan.status}), so there is nothing to draft"])
+    try:
+        files = plan_files(task_file, plan, tuple(dict.fromkeys(args.lang or ["nl", "en"])))
+    except InputError as error:
+        raise InputError([f"{args.plan}: {p} ({args.tasks})" for p in error.problems]) from None
+    for path in write_files(files, args.out):
+        print(path)
+    print(f"{len(files)} files for {len(plan.jobs)} jobs written to {args.out}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = {"validate": _validate, "solve": _solve, "check": _check}[args.command]
+    command = {"validate": _validate, "solve": _solve, "check": _check, "vacancies": _vacancies}[args.command]
     started = time.perf_counter()
     try:
         return command(args)

@@ -168,6 +168,11 @@ Slot = Annotated[
 ]
 
 
+Level = Literal["low", "medium", "high"]
+DEMANDS = ("physical_load", "pace", "interruptions", "independence", "customer_contact")
+"""Optional task-screening fields (IHW-style): what the work asks of a person."""
+
+
 class Task(_Record):
     id: Id
     supplier: Id
@@ -175,6 +180,11 @@ class Task(_Record):
     location: Id
     skills: list[str] = Field(default_factory=list)
     slots: list[Slot] = Field(min_length=1)
+    physical_load: Level | None = None
+    pace: Level | None = None
+    interruptions: Level | None = None
+    independence: Level | None = None
+    customer_contact: Level | None = None
 
     @property
     def minutes(self) -> int:
@@ -261,7 +271,12 @@ class TaskFile(_Record):
         return {supplier.id: supplier for supplier in self.suppliers}
 
     def to_json_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True, exclude_none=False)
+        data = self.model_dump(mode="json", by_alias=True, exclude_none=False)
+        for task in data["tasks"]:  # optional screening fields appear only when filled in
+            for name in DEMANDS:
+                if task.get(name) is None:
+                    task.pop(name, None)
+        return data
 
 
 # --- plan -------------------------------------------------------------------------

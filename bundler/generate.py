@@ -371,6 +371,53 @@ def flexible_slots(rng: random.Random, activity: Activity) -> list[dict]:
             for days in day_sets]
 
 
+# What the work of a sector typically asks (IHW-style task screening); no random draw,
+# so adding these fields leaves every generated instance otherwise unchanged.
+DEMANDS_BY_SECTOR = {
+    "cleaning": {"physical_load": "high", "pace": "medium", "interruptions": "low", "independence": "high",
+                 "customer_contact": "low"},
+    "catering": {"physical_load": "medium", "pace": "high", "interruptions": "high", "independence": "low",
+                 "customer_contact": "high"},
+    "vending": {"physical_load": "medium", "pace": "low", "interruptions": "low", "independence": "high",
+                "customer_contact": "low"},
+    "grounds": {"physical_load": "high", "pace": "low", "interruptions": "low", "independence": "medium",
+                "customer_contact": "low"},
+    "security": {"physical_load": "low", "pace": "low", "interruptions": "medium", "independence": "high",
+                 "customer_contact": "medium"},
+    "facility": {"physical_load": "medium", "pace": "medium", "interruptions": "medium", "independence": "medium",
+                 "customer_contact": "medium"},
+}
+# Where an activity differs from its sector, keyed by the first word of its title: a
+# dish room has no customers, an evening reception has little else.
+DEMANDS_BY_ACTIVITY = {
+    "Dagschoonmaak": {"interruptions": "medium", "customer_contact": "medium"},
+    "Afwassen": {"physical_load": "high", "interruptions": "low", "customer_contact": "low"},
+    "Keukenapparatuur": {"pace": "medium", "interruptions": "low", "customer_contact": "low"},
+    "Broodjes": {"interruptions": "low", "customer_contact": "low"},
+    "Vergaderlunches": {"pace": "medium", "interruptions": "medium", "customer_contact": "medium"},
+    "Kassa": {"physical_load": "low"},
+    "Voorraad": {"physical_load": "low"},
+    "Zwerfafval": {"physical_load": "medium"},
+    "Avondreceptie": {"interruptions": "high", "independence": "medium", "customer_contact": "high"},
+    "Toegangscontrole": {"pace": "medium", "customer_contact": "high"},
+    "Openingsronde": {"customer_contact": "low"},
+    "Sluitronde": {"customer_contact": "low"},
+    "Postronde": {"independence": "high"},
+    "Post": {"interruptions": "low", "independence": "high", "customer_contact": "low"},
+    "Interne": {"physical_load": "high", "independence": "low", "customer_contact": "low"},
+    "Zalen": {"physical_load": "high", "independence": "low"},
+    "Receptieondersteuning": {"physical_load": "low", "interruptions": "high", "customer_contact": "high"},
+    "Sleutelbeheer": {"physical_load": "low", "customer_contact": "high"},
+    "Goederenontvangst": {"physical_load": "high", "customer_contact": "low"},
+}
+
+
+def task_demands(sector: str, title: str) -> dict[str, str]:
+    """Screening levels of a task: its sector's, corrected for the activity its title names."""
+    first = title.split()[0] if title.split() else ""
+    return {**DEMANDS_BY_SECTOR.get(sector, {}), **DEMANDS_BY_ACTIVITY.get(first, {})}
+
+
 def make_task(rng: random.Random, task_id: str, supplier: str, sector: str, location: dict,
               flexible: bool) -> dict:
     """One loose task of a supplier's sector at a building, fixed or flexible."""
@@ -379,7 +426,8 @@ def make_task(rng: random.Random, task_id: str, supplier: str, sector: str, loca
     slots = flexible_slots(rng, activity) if flexible else fixed_slots(rng, activity)
     skills = list(activity.skills[:rng.randint(1, len(activity.skills))])
     return {"id": task_id, "supplier": supplier, "title": activity.title.format(place=location["short"]),
-            "location": location["id"], "skills": skills, "slots": slots}
+            "location": location["id"], "skills": skills, "slots": slots,
+            **task_demands(sector, activity.title)}
 
 
 def pick_flexible(rng: random.Random, sectors: list[str], share: float) -> set[int]:

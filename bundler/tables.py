@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bundler.domain import DEMANDS
 from bundler.slot_text import SlotTextError, format_slots, parse_slots
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -19,8 +20,9 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "locations": ("id", "name", "site", "lat", "lon"),
     "travel": ("from", "to", "minutes"),
     "skills": ("id", "label", "esco"),
-    "tasks": ("id", "supplier", "title", "location", "slots", "skills"),
+    "tasks": ("id", "supplier", "title", "location", "slots", "skills", *DEMANDS),
 }
+"""A task's screening fields (`DEMANDS`) are optional columns: an empty cell means absent."""
 
 
 @dataclass
@@ -91,7 +93,8 @@ def from_tables(tables: Tables) -> tuple[dict[str, Any], list[tuple[str, int, st
             problems.append(("tasks", number, f"task {record['id'] or '#' + str(number)}, slots: {error}"))
             slots = []
         skills = [s.strip() for s in re.split(r"[,;]", record["skills"] or "") if s.strip()]
-        extra = {k: v for k, v in record.items() if k not in TABLE_COLUMNS["tasks"] and v is not None}
+        extra = {k: v for k, v in record.items()
+                 if (k not in TABLE_COLUMNS["tasks"] or k in DEMANDS) and v is not None}
         tasks.append({"id": record["id"], "supplier": record["supplier"], "title": record["title"] or "",
                       "location": record["location"], "skills": skills, "slots": slots, **extra})
     data["tasks"] = tasks

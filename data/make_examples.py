@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bundler.generate import SUPPLIERS, generate_campus  # noqa: E402
+from bundler.generate import SUPPLIERS, generate_campus, skill_records, task_demands  # noqa: E402
 
 UU_NAME = "Universiteit Utrecht - kick-off combinatiebanen"
 UU_SEED = 2037
@@ -114,7 +114,7 @@ def tutorial() -> dict:
     flexible_mowing = {"days": ["mon", "tue", "wed", "thu", "fri"], "earliest": "12:00", "latest": "17:00",
                        "minutes": 240}
     suppliers = {s["id"]: s for s in SUPPLIERS}
-    return {
+    data = {
         "format": "bundler-tasks/1",
         "name": "Tutorial - kleine kick-off",
         "rules": {"min_job_hours": 20, "max_job_hours": 36, "max_suppliers_per_job": 2,
@@ -174,6 +174,14 @@ def tutorial() -> dict:
         # Hygiene rule: whoever collects the waste does not also wash the dishes.
         "incompatible": [["T06", "T07"]],
     }
+    # Skills carry their ESCO reference and Dutch label, as in the kick-off.
+    used = [k["id"] for k in data["skills"]]
+    by_id = {k["id"]: k for k in skill_records()}
+    data["skills"] = [by_id[k] for k in used]
+    sector = {s["id"]: s["sector"] for s in SUPPLIERS}
+    for task in data["tasks"]:
+        task.update(task_demands(sector[task["supplier"]], task["title"]))
+    return data
 
 
 def readable_json(data: dict) -> str:

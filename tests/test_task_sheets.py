@@ -92,3 +92,16 @@ def test_same_id_replaces_new_id_adds():
     new = dict(first, id="T99")
     assert merge_rows(tables, [first, new]) == (1, 1)
     assert len(tables.rows["tasks"]) == before + 1 and tables.rows["tasks"][0]["title"] == "Nieuwe titel"
+
+
+def test_screening_columns_round_trip_and_a_sheet_without_them_keeps_them():
+    """Screening levels travel through CSV; importing a sheet without those columns leaves them as they were."""
+    tables = tutorial_tables()
+    rows = read_tasks_csv(tasks_csv(tables.rows["tasks"]))
+    assert rows[0]["physical_load"] == tables.rows["tasks"][0]["physical_load"] == "high"
+    bare = "id,supplier,title,location,skills,slots\nT01,asito,Nieuw,edu,,ma 07:00-09:00\n".encode()
+    merge_rows(tables, read_tasks_csv(bare))
+    task = check_tables(tables).task_file.task_by_id()["T01"]
+    assert task.title == "Nieuw" and task.physical_load == "high"
+    tables.rows["tasks"][0]["pace"] = ""
+    assert check_tables(tables).task_file.task_by_id()["T01"].pace is None

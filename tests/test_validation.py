@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,16 @@ def test_null_rules_mean_defaults_except_the_skill_limit():
     data["rules"] = {"min_job_hours": None, "max_skills_per_job": None}
     rules = parse_task_file(data).rules
     assert rules.min_job_hours == 20 and rules.max_skills_per_job is None
+
+
+def test_screening_fields_are_optional_and_checked():
+    """A task may leave out the screening levels; a level outside low/medium/high is named; absent ones stay out of the JSON."""
+    data = json.loads((Path(__file__).resolve().parents[1] / "data" / "tutorial.json").read_text())
+    del data["tasks"][1]["pace"]
+    data["tasks"][0]["pace"] = "hoog"
+    with pytest.raises(InputError) as caught:
+        parse_task_file(data)
+    assert caught.value.problems == ["task T01, field pace: Input should be 'low', 'medium' or 'high' (got 'hoog')"]
+    data["tasks"][0]["pace"] = "high"
+    written = parse_task_file(data).to_json_dict()
+    assert written["tasks"][0]["pace"] == "high" and "pace" not in written["tasks"][1]

@@ -1,7 +1,9 @@
 """Tasks in and out of CSV and XLSX, the way suppliers send them.
 
 CSV: one row per task with the columns id, supplier, title, location, skills, slots
-(slots in the `bundler.slot_text` shorthand). XLSX: one sheet per supplier, named after
+(slots in the `bundler.slot_text` shorthand), then the optional screening columns
+physical_load, pace, interruptions, independence, customer_contact (low / medium /
+high; an empty cell or a missing column means the field is absent). XLSX: one sheet per supplier, named after
 the supplier id, with the same columns except `supplier`. Every problem names the
 file, sheet and row, so a supplier can fix the row it sent.
 """
@@ -14,9 +16,11 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
+from bundler.domain import DEMANDS
 from bundler.tables import Tables
 
-TASK_COLUMNS = ("id", "supplier", "title", "location", "skills", "slots")
+REQUIRED_COLUMNS = ("id", "supplier", "title", "location", "skills", "slots")
+TASK_COLUMNS = (*REQUIRED_COLUMNS, *DEMANDS)
 SHEET_COLUMNS = tuple(c for c in TASK_COLUMNS if c != "supplier")
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_IMPORT_ROWS = 20_000
@@ -56,7 +60,7 @@ def _check_size(content: bytes, name: str) -> None:
 def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str, supplier: str | None) -> list[dict]:
     """Task rows from a header and numbered data rows; problems name `where`, row."""
     names = [h.strip().lower() for h in header]
-    needed = SHEET_COLUMNS if supplier else TASK_COLUMNS
+    needed = tuple(c for c in (SHEET_COLUMNS if supplier else TASK_COLUMNS) if c not in DEMANDS)
     missing = [c for c in needed if c not in names and c != "skills"]
     if missing:
         raise SheetError([f"{where}, row 1: missing column(s) {', '.join(missing)} "
@@ -73,7 +77,8 @@ def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str,
         for column in ("id", "supplier", "location", "slots"):
             if not record.get(column):
                 problems.append(f"{where}, row {number}: column {column} is empty")
-        out.append({c: record.get(c, "") for c in TASK_COLUMNS} | {"_source": f"{where}, row {number}"})
+        optional = {c: record[c] for c in DEMANDS if c in record}  # a missing column keeps what the table has
+        out.append({c: record.get(c, "") for c in REQUIRED_COLUMNS} | optional | {"_source": f"{where}, row {number}"})
     if problems:
         raise SheetError(problems)
     return out
@@ -120,7 +125,8 @@ def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
     if problems:
         raise SheetError(problems)
     if not rows:
-        raise SheetError([f"{name}: no sheet holds tasks (one sheet per supplier, columns {', '.join(SHEET_COLUMNS)})"])
+        raise SheetError([f"{name}: no sheet holds tasks (one sheet per supplier, columns "
+                          f"{', '.join(c for c in SHEET_COLUMNS if c not in DEMANDS)})"])
     return rows
 
 
@@ -129,7 +135,7 @@ def merge_rows(tables: Tables, rows: list[dict]) -> tuple[int, int]:
     existing = {str(r.get("id")): i for i, r in enumerate(tables.rows["tasks"])}
     replaced = added = 0
     for row in rows:
-        clean = {c: row[c] for c in TASK_COLUMNS}
+        clean = {c: row[c] for c in TASK_COLUMNS if c in row}
         if row["id"] in existing:
             tables.rows["tasks"][existing[row["id"]]] = {**tables.rows["tasks"][existing[row["id"]]], **clean}
             replaced += 1
@@ -158,7 +164,7 @@ def tasks_xlsx(rows: list[dict]) -> bytes:
         for row in rows:
             if str(row["supplier"]) == supplier:
                 sheet.append([row.get(c, "") for c in SHEET_COLUMNS])
-        for letter, width in zip("ABCDE", (8, 36, 22, 24, 48)):
+        for letter, width in zip("ABCDEFGHIJ", (8, 36, 22, 24, 48, 14, 14, 14, 14, 16)):
             sheet.column_dimensions[letter].width = width
     out = io.BytesIO()
     workbook.save(out)

@@ -1,0 +1,68 @@
+"""All drafts of a plan as files: `J01.nl.md`, `J01.nl.docx`, `J01.nl.jsonld`, ... and one zip of them.
+
+One place decides the file names, so the command line and the workbench hand out the
+same set.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from bundler.domain import Plan, TaskFile
+from bundler.vacancies.catalogue import SkillEntry, load_catalogue
+from bundler.vacancies.docx import docx_bytes
+from bundler.vacancies.draft import LANGUAGES, Draft, build_draft, check_plan_matches
+from bundler.vacancies.jsonld import jobposting
+from bundler.vacancies.render import markdown
+
+FORMATS = {"md": "text/markdown", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "jsonld": "application/ld+json"}
+
+
+def file_name(job_id: str, lang: str, fmt: str) -> str:
+    return f"{job_id}.{lang}.{fmt}"
+
+
+def draft_files(draft: Draft) -> dict[str, bytes]:
+    """The three formats of one draft, by file name."""
+    return {
+        file_name(draft.job_id, draft.lang, "md"): markdown(draft).encode("utf-8"),
+        file_name(draft.job_id, draft.lang, "docx"): docx_bytes(draft),
+        file_name(draft.job_id, draft.lang, "jsonld"):
+            (json.dumps(jobposting(draft), indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+    }
+
+
+def plan_files(task_file: TaskFile, plan: Plan, languages: tuple[str, ...] = LANGUAGES,
+               catalogue: dict[str, SkillEntry] | None = None) -> dict[str, bytes]:
+    """Every job in every language and format, by file name, in job order."""
+    check_plan_matches(task_file, plan)
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    files: dict[str, bytes] = {}
+    for job in plan.jobs:
+        for lang in languages:
+            files.update(draft_files(build_draft(task_file, plan, job.id, lang, catalogue)))
+    return files
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def write_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:
+    """Write the files into `folder` (made when missing); the paths written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, content in files.items():
+        path = folder / name
+        path.write_bytes(content)
+        paths.append(path)
+    return paths

@@ -1,0 +1,113 @@
+"""From a job to a vacancy draft: title, activities per day part, competencies, parties, demands."""
+
+from __future__ import annotations
+
+import pytest
+
+from bundler.domain import DAYS
+from bundler.solve import SolveConfig, solve
+from bundler.vacancies import build_draft, markdown
+from bundler.vacancies.draft import MAX_COMPETENCIES, day_part, day_runs, job_demands
+from bundler.vacancies.render import wording
+from bundler.validation import InputError
+from tasks_factory import WEEKDAYS, assert_plan_valid, fixed, task, task_file
+from vacancy_plans import kickoff_plan, tutorial_plan
+
+
+def _screened(tid: str, start: str, end: str, days=WEEKDAYS, **levels) -> dict:
+    return {**task(tid, "asito", "edu", fixed(days, start, end)), **levels}
+
+
+def test_a_short_heavy_task_shows_as_part_of_the_work_not_as_the_whole_job():
+    """4 of 24 hours heavy: the job is light with a heavier part; 12 of 24 heavy: the job is heavy."""
+    tf = task_file([_screened("A", "07:00", "11:00", ["mon"], physical_load="high"),
+                    _screened("B", "07:00", "11:00", ["tue", "wed", "thu", "fri", "sat"], physical_load="low"),
+                    _screened("C", "12:00", "16:00", ["mon"], physical_load="low")])
+    tasks = tf.task_by_id()
+    hours = {t: tasks[t].hours for t in tasks}
+    light = job_demands([tasks["A"], tasks["B"], tasks["C"]], hours)
+    assert [(d.name, d.level, d.peak) for d in light] == [("physical_load", "low", "high")]
+    heavy = job_demands([tasks["A"], tasks["C"]], hours)
+    assert [(d.name, d.level, d.peak) for d in heavy] == [("physical_load", "high", None)]
+    assert wording("nl").demand(light[0]) == "Het werk is lichamelijk licht. Een deel van het werk is zwaarder."
+    assert wording("en").demand(heavy[0]).startswith("The work is physically hard.")
+
+
+def test_fields_no_task_fills_in_are_left_out():
+    """Only screening fields some task has appear; with none at all, the section is not in the text."""
+    tf = task_file([_screened("A", "07:00", "11:00", pace="medium"), task("B", "sodexo", "edu", fixed(WEEKDAYS, "11:00", "14:00"))])
+    tasks = tf.task_by_id()
+    assert [d.name for d in job_demands(list(tasks.values()), {t: tasks[t].hours for t in tasks})] == ["pace"]
+    bare = task_file([task("A", "asito", "edu", fixed(WEEKDAYS, "07:00", "11:00")),
+                      task("B", "sodexo", "edu", fixed(WEEKDAYS, "11:00", "14:00"))])
+    plan = solve(bare, SolveConfig(workers=1, time_limit=10))
+    assert_plan_valid(bare, plan)
+    text = markdown(build_draft(bare, plan, plan.jobs[0].id, "nl"))
+    assert "Wat dit werk van je vraagt" not in text and "None" not in text
+
+
+def test_title_names_the_main_activities_by_hours():
+    """The security-and-waste job of the tutorial is titled after its two areas, most hours first."""
+    task_file, plan = tutorial_plan()
+    job = next(j for j in plan.jobs if set(j.tasks) == {"T07", "T08"})  # waste 7.5 h, closing round 15 h
+    assert build_draft(task_file, plan, job.id, "nl").areas == ("beveiliging", "afvalinzameling")
+    assert markdown(build_draft(task_file, plan, job.id, "nl")).startswith("# Medewerker beveiliging en afvalinzameling\n")
+    assert markdown(build_draft(task_file, plan, job.id, "en")).startswith("# Security and waste collection assistant\n")
+
+
+def test_every_shift_is_in_one_activity_line_of_its_day_part():
+    """Each schedule entry of every kick-off job is covered by exactly one activity (day, time), in the right day part."""
+    task_file, plan = kickoff_plan()
+    for job in plan.jobs:
+        draft = build_draft(task_file, plan, job.id, "nl")
+        assert [p.key for p in draft.day_parts] == sorted((p.key for p in draft.day_parts),
+                                                           key=["morning", "afternoon", "evening"].index)
+        covered = []
+        for part in draft.day_parts:
+            for a in part.activities:
+                assert day_part(a.start, a.end) == part.key
+                for first, last in a.day_runs:
+                    covered += [(d, a.start, a.end) for d in DAYS[DAYS.index(first):DAYS.index(last) + 1]]
+        assert sorted(covered) == sorted((e.day, e.start, e.end) for e in job.schedule), job.id
+
+
+def test_competencies_are_few_ranked_by_hours_and_carry_esco():
+    """At most six competencies per job, most-needed first, each with its ESCO URI."""
+    task_file, plan = kickoff_plan()
+    for job in plan.jobs:
+        comps = build_draft(task_file, plan, job.id, "en").competencies
+        assert 1 <= len(comps) <= MAX_COMPETENCIES
+        assert [c.hours for c in comps] == sorted((c.hours for c in comps), reverse=True)
+        assert {c.skill_id for c in comps} <= set(job.skills)
+        assert all(c.esco_uri for c in comps)
+
+
+def test_employer_partner_and_their_collective_agreements():
+    """The plan's employer is the employer; the other supplier is the partner; each one's CAO is named."""
+    task_file, plan = kickoff_plan()
+    suppliers = task_file.supplier_by_id()
+    for job in plan.jobs:
+        draft = build_draft(task_file, plan, job.id, "nl")
+        assert draft.employer.id == job.employer
+        assert {p.id for p in draft.partners} == set(job.suppliers) - {job.employer}
+        assert draft.caos[0][0] == suppliers[job.employer].cao
+        assert {c for c, _ in draft.caos} == {suppliers[s].cao for s in job.suppliers}
+        text = markdown(draft)
+        assert all(suppliers[s].cao in text and suppliers[s].name in text for s in job.suppliers)
+
+
+def test_day_runs_group_consecutive_days():
+    """mon tue wed fri -> mon..wed and fri; the Dutch text says 'tot en met' only for three days or more."""
+    assert day_runs(["fri", "mon", "wed", "tue"]) == (("mon", "wed"), ("fri", "fri"))
+
+
+def test_a_plan_that_does_not_fit_the_task_file_is_refused_by_job():
+    """A job naming a task the task file lacks, or an unknown job id, is an input error naming the job."""
+    task_file, plan = tutorial_plan()
+    broken = plan.model_copy(deep=True)
+    broken.jobs[1].tasks.append("T99")
+    with pytest.raises(InputError) as caught:
+        build_draft(task_file, broken, broken.jobs[0].id, "nl")
+    assert caught.value.problems == [f"job {broken.jobs[1].id}: task T99 is not in the task file"]
+    with pytest.raises(InputError, match="no job J77"):
+        build_draft(task_file, plan, "J77", "nl")
