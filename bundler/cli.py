@@ -1,4 +1,4 @@
-"""bundler validate | solve | check: a thin shell over the library.
+"""bundler validate | solve | check | workspace: a thin shell over the library.
 
 Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a traceback.
 """
@@ -11,6 +11,8 @@ import sys
 import time
 from typing import Sequence
 
+from bundler.cli_workspace import add_workspace_commands
+from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
 from bundler.io import read_plan, read_task_file, write_json
 from bundler.validation import InputError
@@ -34,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a plan against every rule")
     check.add_argument("tasks")
     check.add_argument("plan")
+    add_workspace_commands(sub)
     return parser
 
 
@@ -104,7 +107,7 @@ def _check(args) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = {"validate": _validate, "solve": _solve, "check": _check}[args.command]
+    command = {"validate": _validate, "solve": _solve, "check": _check, "workspace": run_workspace}[args.command]
     started = time.perf_counter()
     try:
         return command(args)

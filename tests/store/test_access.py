@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from bundler.solve import SolveConfig, solve
 from bundler.store.access import NO_ACCESS, AccessDenied, HRView, SupplierView, issue_links, links, open_link, revoke
 from bundler.validation import parse_task_file
-from conftest import tutorial
+from workspace_factory import tutorial
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from bundler.store.archive import export_workspace, import_workspace
 from bundler.validation import InputError
-from conftest import synthetic_plan, tutorial
+from workspace_factory import synthetic_plan, tutorial
 
 
 def filled_workspace(repo) -> str:

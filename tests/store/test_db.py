@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from bundler.store import Repository, database_url, open_engine
 from bundler.store.db import make_engine, migrate
-from conftest import synthetic_plan, tutorial
+from workspace_factory import synthetic_plan, tutorial
 
 HEAD = "0002"
 

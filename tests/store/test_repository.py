@@ -8,7 +8,7 @@ import pytest
 
 from bundler.store import NotFoundError, StaleVersionError
 from bundler.validation import InputError
-from conftest import synthetic_plan, tutorial
+from workspace_factory import synthetic_plan, tutorial
 
 
 def renamed(content: dict, name: str) -> dict:
