@@ -211,6 +211,11 @@ class HRView(_View):
     def latest_plan(self) -> StoredPlan | None:
         return self._latest()
 
+    def supplier_names(self, stored: StoredPlan) -> dict[str, str]:
+        """Supplier id -> name, for the employers and partners in a plan."""
+        content = self._repo.version(self._own_plan(stored.id).workspace_id, stored.task_version).content
+        return {s["id"]: s.get("name") or s["id"] for s in content.get("suppliers", [])}
+
     def _own_plan(self, plan_id: int) -> StoredPlan:
         self._check()
         stored = self._repo.plan(plan_id)
