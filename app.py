@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bundler.ui.session import init, tr
+from bundler.ui.workspace import manager_allowed
 from bundler.ui.workspace import sidebar as workspace_sidebar
 
 st.set_page_config(page_title="bundler - combinatiebanen", page_icon=":material/extension:", layout="wide")
@@ -14,6 +15,8 @@ with st.sidebar:
 if "token" in st.query_params:  # a supplier's or HR's link: their own view, nothing else
     st.navigation([st.Page("app_pages/guest.py", title="bundler", icon=":material/handshake:", url_path="link",
                            default=True)], position="hidden").run()
+    st.stop()
+if not manager_allowed():
     st.stop()
 with st.sidebar:
     workspace_sidebar()

@@ -44,14 +44,17 @@ def supplier_page() -> None:
     for job in jobs:
         partners = sorted({t.supplier_name for t in job.tasks})
         role = tr("werkgever", "employer") if job.employer == view.supplier else tr("partner", "partner")
+        current = decisions.get(job.id)
+        verdict = {"accept": tr("akkoord", "accepted"), "reject": tr("afgewezen", "rejected")}.get(
+            current.verdict if current else "", tr("nog open", "open"))
         with st.expander(f"{job.id} · {job.hours:g} u · {' + '.join(partners)} · {tr('jij', 'you')}: "
-                         f"{mine[job.id]:g} u ({role})", expanded=len(jobs) <= 3):
+                         f"{mine[job.id]:g} u ({role}) · **{verdict}**", expanded=len(jobs) <= 3):
             st.dataframe(pd.DataFrame([{tr("Taak", "Task"): t.id, tr("Omschrijving", "Title"): t.title,
-                                        tr("Leverancier", "Supplier"): t.supplier_name, tr("Locatie", "Location"): t.location,
+                                        tr("Leverancier", "Supplier"): t.supplier_name,
+                                        tr("Locatie", "Location"): t.location,
                                         tr("Uren", "Hours"): t.hours} for t in job.tasks]),
                          hide_index=True, width="stretch")
             st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
-            current = decisions.get(job.id)
             decision_widgets(job.id, view.supplier,
                              Decision(job.id, view.supplier, current.verdict, current.reason) if current else None,
                              lambda verdict, reason, job_id=job.id: view.decide(job_id, verdict, reason,
@@ -97,4 +100,7 @@ def hr_page() -> None:
                                for p in reversed(view.plans())]), hide_index=True, width="stretch")
 
 
-supplier_page() if view.role == "supplier" else hr_page()
+if view.role == "supplier":
+    supplier_page()
+else:
+    hr_page()

@@ -111,7 +111,7 @@ for link in links(repo, workspace_id):
     status = tr("actief", "active") if link.active else tr("ingetrokken", "revoked")
     cols[0].write(f"**{who_for}** · {status}")
     if link.id in fresh and link.active:
-        cols[1].code(f"{base.rstrip('/')}/?token={fresh[link.id]}", language=None)
+        cols[1].code(f"{base.rstrip('/')}/?token={fresh[link.id]}", language=None, wrap_lines=True)
     else:
         cols[1].caption(tr(f"aangemaakt {link.created_at:%d-%m %H:%M} UTC", f"made {link.created_at:%d-%m %H:%M} UTC"))
     if link.active and cols[2].button(tr("Intrekken", "Revoke"), key=f"revoke_{link.id}"):
@@ -141,7 +141,8 @@ else:
     taken = repo.decisions(newest.id)
     st.button(tr("Besluiten verversen", "Refresh decisions"), key="refresh_decisions")
     if taken:
-        st.dataframe(pd.DataFrame([{tr("Baan", "Job"): d.job, tr("Leverancier", "Supplier"): names.get(d.supplier, d.supplier),
+        st.dataframe(pd.DataFrame([{tr("Baan", "Job"): d.job,
+                                    tr("Leverancier", "Supplier"): names.get(d.supplier, d.supplier),
                                     tr("Besluit", "Decision"): {"accept": tr("akkoord", "accept"),
                                                                 "reject": tr("afgewezen", "rejected")}[d.verdict],
                                     tr("Reden", "Reason"): d.reason, tr("Door", "By"): d.decided_by,

@@ -168,7 +168,7 @@ def test_a_revoked_link_and_a_forged_supplier_parameter_open_nothing_extra(repo)
     forged.run()
     assert b not in [t.value for t in forged.title][0]
     assert len(forged.dataframe) == 2 * sum(a in j.suppliers for j in plan.jobs)
-    link_id = next(l.id for l in links(repo, at.session_state["workspace_id"]) if l.supplier == a)
+    link_id = next(k.id for k in links(repo, at.session_state["workspace_id"]) if k.supplier == a)
     at.button(key=f"revoke_{link_id}").click().run()
     assert [t.value for t in guest(links_[a]).title] == ["Geen toegang"]
 
@@ -221,3 +221,18 @@ def test_kickoff_flow_decide_replan_and_restart_loses_nothing(repo):
     stored = repo.plans(workspace_id)
     assert [p.task_version for p in stored] == [1, 2]
     assert repo.version(workspace_id, 2).content["incompatible"]
+
+
+def test_with_a_manager_key_the_workbench_asks_for_it_and_links_still_work(repo, monkeypatch):
+    """BUNDLER_MANAGER_KEY set: no key or a wrong key shows no manager page; the right key opens it."""
+    at = manager()
+    create(at)
+    links_ = tokens(at)
+    monkeypatch.setenv("BUNDLER_MANAGER_KEY", "geheim-42")
+    locked = AppTest.from_file(APP, default_timeout=120).run()
+    assert locked.title[0].value == "Werkbank van de facilitair manager" and len(locked.dataframe) == 0
+    locked.text_input(key="manager_key").set_value("fout").run()
+    assert locked.error[0].value == "Onjuiste sleutel." and len(locked.tabs) == 0
+    locked.text_input(key="manager_key").set_value("geheim-42").run()
+    assert locked.title[0].value == "Taken van de leveranciers"
+    assert guest(links_["hr"]).title[0].value == "Plannen en vacatures"

@@ -89,9 +89,9 @@ def test_a_revoked_link_stops_working_at_once(repo, kickoff, tutorial_plan):
     ws, _, issued = kickoff
     supplier = tutorial_plan.jobs[0].suppliers[0]
     view = open_link(repo, issued[supplier].token)
-    link = next(l for l in links(repo, ws.id) if l.supplier == supplier)
+    link = next(k for k in links(repo, ws.id) if k.supplier == supplier)
     revoke(repo, link.id)
-    assert not next(l for l in links(repo, ws.id) if l.id == link.id).active
+    assert not next(k for k in links(repo, ws.id) if k.id == link.id).active
     with pytest.raises(AccessDenied):
         open_link(repo, issued[supplier].token)
     with pytest.raises(AccessDenied):

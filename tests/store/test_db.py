@@ -40,8 +40,8 @@ def test_a_database_of_the_first_revision_upgrades_and_keeps_its_data(db_url):
     at = datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc)
     with engine.begin() as conn:
         assert "vacancy_drafts" not in sa.inspect(conn).get_table_names()
-        conn.execute(sa.text("INSERT INTO workspaces (id, name, created_by, created_at) VALUES ('old', 'Oud', 'Fatima', :at)"),
-                     {"at": at})
+        conn.execute(sa.text("INSERT INTO workspaces (id, name, created_by, created_at) "
+                             "VALUES ('old', 'Oud', 'Fatima', :at)"), {"at": at})
         conn.execute(sa.table("task_versions", sa.column("workspace_id"), sa.column("number"),
                               sa.column("content", sa.JSON), sa.column("saved_by"), sa.column("saved_at")).insert()
                      .values(workspace_id="old", number=1, content=tutorial(), saved_by="Fatima", saved_at=at))
