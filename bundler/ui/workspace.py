@@ -108,7 +108,7 @@ def version_for(task_file: TaskFile) -> int:
 
 def start_solve(task_file: TaskFile) -> None:
     """Start a background solve; inside a workspace, first make sure the tasks are a saved version."""
-    st.session_state["solve_version"] = version_for(task_file) if is_open() else None
+    st.session_state["solve_version"] = (st.session_state["workspace_id"], version_for(task_file)) if is_open() else None
     st.session_state["solve"] = BackgroundSolve(task_file, SolveConfig(time_limit=st.session_state["time_limit"],
                                                                        workers=2))
 
@@ -122,12 +122,14 @@ def replan(plan: Plan, plan_file: TaskFile, decisions: list[Decision]) -> None:
 
 def store_adopted_plan(job: BackgroundSolve) -> None:
     """Called once a finished solve becomes the current plan: keep it in the workspace."""
-    version = st.session_state.get("solve_version")
-    if not is_open() or version is None or job.plan is None:
+    solved_from = st.session_state.get("solve_version")
+    if solved_from is None or job.plan is None:
         st.session_state["plan_id"] = None
         return
-    stored = repository().save_plan(st.session_state["workspace_id"], version, job.plan, by=who())
-    st.session_state["plan_id"] = stored.id
+    workspace_id, version = solved_from
+    stored = repository().save_plan(workspace_id, version, job.plan, by=who())
+    # Shown as the workspace's plan only while that workspace is the open one.
+    st.session_state["plan_id"] = stored.id if st.session_state.get("workspace_id") == workspace_id else None
 
 
 def current_plan_id() -> int | None:
