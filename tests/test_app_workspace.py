@@ -236,3 +236,25 @@ def test_with_a_manager_key_the_workbench_asks_for_it_and_links_still_work(repo,
     locked.text_input(key="manager_key").set_value("geheim-42").run()
     assert locked.title[0].value == "Taken van de leveranciers"
     assert guest(links_["hr"]).title[0].value == "Plannen en vacatures"
+
+
+def test_a_verdict_given_through_a_link_is_not_overwritten_by_an_open_supplier_page(repo):
+    """The manager has the supplier page open; the supplier rejects through its link; the manager's next rerun
+    shows the rejection instead of writing its stale 'open' back, and a manager's change is stored as the latest."""
+    at = manager()
+    create(at)
+    solve(at)
+    links_ = tokens(at.switch_page("app_pages/workspace.py").run())
+    plan_id, job = at.session_state["plan_id"], at.session_state["plan"].jobs[0]
+    supplier = job.suppliers[0]
+    at.switch_page("app_pages/supplier.py").run()
+    at.selectbox(key="supplier_choice").set_value(supplier).run()
+    assert at.radio(key=f"decide_{job.id}_{supplier}").value == "open"
+    link = guest(links_[supplier])
+    link.radio(key=f"decide_{job.id}_{supplier}").set_value("reject").run()
+    at.run()
+    assert at.radio(key=f"decide_{job.id}_{supplier}").value == "reject"
+    name = at.session_state["plan_file"].supplier_by_id()[supplier].name
+    assert [(d.verdict, d.decided_by) for d in repo.decisions(plan_id)] == [("reject", name)]
+    at.radio(key=f"decide_{job.id}_{supplier}").set_value("accept").run()
+    assert [(d.verdict, d.decided_by) for d in repo.decisions(plan_id)] == [("accept", "Fatima")]

@@ -108,7 +108,8 @@ def version_for(task_file: TaskFile) -> int:
 
 def start_solve(task_file: TaskFile) -> None:
     """Start a background solve; inside a workspace, first make sure the tasks are a saved version."""
-    st.session_state["solve_version"] = (st.session_state["workspace_id"], version_for(task_file)) if is_open() else None
+    solved_from = (st.session_state["workspace_id"], version_for(task_file)) if is_open() else None
+    st.session_state["solve_version"] = solved_from
     st.session_state["solve"] = BackgroundSolve(task_file, SolveConfig(time_limit=st.session_state["time_limit"],
                                                                        workers=2))
 
