@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from bundler.background import BackgroundSolve
-from bundler.solve import SolveConfig
+from bundler.store import StaleVersionError
 from bundler.ui.session import adopt_finished_solve, current_check, tr
+from bundler.ui.workspace import stale_message, start_solve
 
 st.title(tr("Oplossen", "Solve"))
 check = current_check()
@@ -17,8 +17,13 @@ if check.task_file is None:
 elif running is None or running.done:
     limit = st.session_state["time_limit"]
     if st.button(tr(f"Banen zoeken ({limit:g} s)", f"Find jobs ({limit:g} s)"), type="primary", key="start_solve"):
-        st.session_state["solve"] = BackgroundSolve(check.task_file, SolveConfig(time_limit=limit, workers=2))
-        st.rerun()
+        try:
+            start_solve(check.task_file)
+        except StaleVersionError as error:
+            st.error(stale_message(error))
+            st.page_link("app_pages/workspace.py", label=tr("Naar de werkruimte", "To the workspace"))
+        else:
+            st.rerun()
 
 
 @st.fragment(run_every=0.5)

@@ -1,13 +1,17 @@
-"""Supplier view: only the jobs with this supplier's tasks; accept or reject each, then re-plan."""
+"""Supplier view: only the jobs with this supplier's tasks; accept or reject each, then re-plan.
+
+With a workspace open, decisions are stored there (beside those suppliers make through
+their own links) and re-planning uses all of them.
+"""
 
 import pandas as pd
 import streamlit as st
 
-from bundler.background import BackgroundSolve
-from bundler.decisions import Decision, apply_decisions, jobs_of_supplier
-from bundler.solve import SolveConfig
-from bundler.tables import to_tables
-from bundler.ui.session import set_tables, tr
+from bundler.decisions import Decision, jobs_of_supplier
+from bundler.store import StaleVersionError
+from bundler.ui.decide import decision_widgets
+from bundler.ui.session import tr
+from bundler.ui.workspace import current_plan_id, replan, repository, stale_message, stored_decisions, who
 
 st.title(tr("Leveranciersoverzicht", "Supplier view"))
 plan, task_file = st.session_state.get("plan"), st.session_state.get("plan_file")
@@ -26,7 +30,19 @@ a.metric(tr("Banen met jouw taken", "Jobs with your tasks"), len(jobs))
 b.metric(tr("Jouw uren in banen", "Your hours in jobs"), f"{in_jobs:g} / {own_hours:g}")
 c.metric(tr("Werkgever van", "Employer of"), sum(j.employer == supplier for j in jobs))
 
-decisions: dict = st.session_state["decisions"]
+plan_id = current_plan_id()
+decisions: dict = stored_decisions(plan_id) if plan_id else st.session_state["decisions"]
+
+
+def record(job_id: str, verdict: str, reason: str) -> None:
+    if plan_id:
+        repository().decide(plan_id, job_id, supplier, verdict, reason, by=who())
+    if verdict == "open":
+        decisions.pop((job_id, supplier), None)
+    else:
+        decisions[(job_id, supplier)] = Decision(job_id, supplier, verdict, reason)
+
+
 for job in jobs:
     mine = sum(tasks[t].hours for t in job.tasks if tasks[t].supplier == supplier)
     role = tr("werkgever", "employer") if job.employer == supplier else tr("partner", "partner")
@@ -37,18 +53,8 @@ for job in jobs:
                                     tr("Uren", "Hours"): tasks[t].hours} for t in job.tasks]),
                      hide_index=True, width="stretch")
         st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
-        previous = decisions.get((job.id, supplier))
-        choice = st.radio(tr("Besluit", "Decision"), ["open", "accept", "reject"], horizontal=True,
-                          key=f"decide_{job.id}_{supplier}",
-                          index=["open", "accept", "reject"].index(previous.verdict if previous else "open"),
-                          format_func={"open": tr("nog open", "open"), "accept": tr("akkoord", "accept"),
-                                       "reject": tr("afwijzen", "reject")}.get)
-        reason = st.text_input(tr("Reden", "Reason"), key=f"reason_{job.id}_{supplier}",
-                               value=previous.reason if previous else "")
-        if choice == "open":
-            decisions.pop((job.id, supplier), None)
-        else:
-            decisions[(job.id, supplier)] = Decision(job.id, supplier, choice, reason)
+        decision_widgets(job.id, supplier, decisions.get((job.id, supplier)),
+                         lambda verdict, reason, job_id=job.id: record(job_id, verdict, reason))
 
 taken = list(decisions.values())
 if taken:
@@ -58,7 +64,9 @@ if taken:
                 f"rejected (all suppliers together)."))
 if st.button(tr("Opnieuw plannen met deze besluiten", "Re-plan with these decisions"), type="primary",
              disabled=not taken, key="replan"):
-    new_file = apply_decisions(task_file, plan, taken)
-    set_tables(to_tables(new_file.to_json_dict()))
-    st.session_state["solve"] = BackgroundSolve(new_file, SolveConfig(time_limit=st.session_state["time_limit"], workers=2))
-    st.switch_page("app_pages/solve.py")
+    try:
+        replan(plan, task_file, taken)
+    except StaleVersionError as error:
+        st.error(stale_message(error))
+    else:
+        st.switch_page("app_pages/solve.py")

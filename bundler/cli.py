@@ -1,4 +1,4 @@
-"""bundler validate | solve | check | vacancies: a thin shell over the library.
+"""bundler validate | solve | check | vacancies | workspace: a thin shell over the library.
 
 Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a traceback.
 """
@@ -11,6 +11,8 @@ import sys
 import time
 from typing import Sequence
 
+from bundler.cli_workspace import add_workspace_commands
+from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
 from bundler.io import read_plan, read_task_file, write_json
 from bundler.validation import InputError
@@ -40,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     vacancies.add_argument("--out", required=True, help="folder for the drafts (made when missing)")
     vacancies.add_argument("--lang", choices=["nl", "en"], action="append",
                            help="only this language (repeat for both; default both)")
+    add_workspace_commands(sub)
     return parser
 
 
@@ -127,7 +130,8 @@ def _vacancies(args) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = {"validate": _validate, "solve": _solve, "check": _check, "vacancies": _vacancies}[args.command]
+    command = {"validate": _validate, "solve": _solve, "check": _check, "vacancies": _vacancies,
+               "workspace": run_workspace}[args.command]
     started = time.perf_counter()
     try:
         return command(args)

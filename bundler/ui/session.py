@@ -40,6 +40,9 @@ def adopt_finished_solve() -> bool:
     st.session_state["plan_file"] = job.task_file
     st.session_state["decisions"] = {}
     st.session_state["adopted"] = job
+    from bundler.ui.workspace import store_adopted_plan  # late: the workspace module builds on this one
+
+    store_adopted_plan(job)
     return True
 
 

@@ -1,0 +1,319 @@
+"""Workspace operations: versions of the task file, plans, decisions, vacancy drafts.
+
+Nothing is overwritten. A save adds a version numbered one past the one the saver
+started from (`expected_version`); if someone else saved in between, the save is
+refused with `StaleVersionError` rather than silently replacing their work. The
+unique (workspace, number) key makes this hold even when two saves race. Decisions
+are appended, one row each, and the latest per (plan, job, supplier) counts.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bundler.domain import Plan, TaskFile
+from bundler.store.schema import decisions, now, plans, task_versions, vacancy_drafts, workspaces
+from bundler.validation import parse_task_file
+
+Verdict = Literal["accept", "reject", "open"]
+
+
+class NotFoundError(LookupError):
+    """An id that is not in this database (a workspace, version or plan)."""
+
+
+class StaleVersionError(Exception):
+    """A save started from an older version than the newest one: reload, then save again."""
+
+    def __init__(self, expected: int, current: int, saved_by: str, saved_at: datetime):
+        self.expected, self.current, self.saved_by, self.saved_at = expected, current, saved_by, saved_at
+        super().__init__(f"this workspace is at version {current} (saved by {saved_by} at "
+                         f"{saved_at:%Y-%m-%d %H:%M} UTC), not at version {expected} that you started from; "
+                         f"reload the latest version and apply your changes again")
+
+
+@dataclass(frozen=True)
+class Workspace:
+    id: str
+    name: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Version:
+    workspace_id: str
+    number: int
+    saved_by: str
+    saved_at: datetime
+    note: str
+    content: dict[str, Any]
+
+    @property
+    def task_file(self) -> TaskFile:
+        return parse_task_file(self.content)
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    id: int
+    workspace_id: str
+    task_version: int
+    status: str
+    jobs: int
+    jobs_upper_bound: int
+    bundled_hours: float
+    total_hours: float
+    seconds: float
+    workers: int
+    seed: int
+    created_by: str
+    created_at: datetime
+    content: dict[str, Any]
+
+    @property
+    def plan(self) -> Plan:
+        return Plan.model_validate(self.content)
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    plan_id: int
+    job: str
+    supplier: str
+    verdict: Verdict
+    reason: str
+    decided_by: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
+class VacancyDraft:
+    plan_id: int
+    job: str
+    language: str
+    format: str
+    content: str
+    updated_by: str
+    updated_at: datetime
+
+
+def task_content(task_file: TaskFile | dict[str, Any]) -> dict[str, Any]:
+    """The stored form of a task file; a dict is validated first (InputError if broken)."""
+    if isinstance(task_file, dict):
+        task_file = parse_task_file(task_file)
+    return task_file.to_json_dict()
+
+
+def _version(row) -> Version:
+    return Version(row.workspace_id, row.number, row.saved_by, row.saved_at, row.note, row.content)
+
+
+_PLAN_COLUMNS = [c for c in plans.c if c.name != "task_version_id"]
+
+
+def _plan(row) -> StoredPlan:
+    return StoredPlan(row.id, row.workspace_id, row.task_version, row.status, row.jobs, row.jobs_upper_bound,
+                      row.bundled_hours, row.total_hours, row.seconds, row.workers, row.seed, row.created_by,
+                      row.created_at, row.content)
+
+
+class Repository:
+    """All reads and writes of the shared workspace, each in its own transaction."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # --- workspaces -------------------------------------------------------------------
+
+    def create_workspace(self, name: str, task_file: TaskFile | dict[str, Any], by: str) -> Workspace:
+        """A new workspace whose version 1 is `task_file`."""
+        content = task_content(task_file)
+        workspace = Workspace(secrets.token_hex(6), name.strip() or content.get("name") or "kick-off", by, now())
+        with self.engine.begin() as conn:
+            conn.execute(workspaces.insert().values(id=workspace.id, name=workspace.name, created_by=by,
+                                                    created_at=workspace.created_at))
+            conn.execute(task_versions.insert().values(workspace_id=workspace.id, number=1, content=content,
+                                                       saved_by=by, saved_at=workspace.created_at, note=""))
+        return workspace
+
+    def workspaces(self) -> list[Workspace]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(workspaces).order_by(workspaces.c.created_at, workspaces.c.id))
+            return [Workspace(r.id, r.name, r.created_by, r.created_at) for r in rows]
+
+    def workspace(self, workspace_id: str) -> Workspace:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(workspaces).where(workspaces.c.id == workspace_id)).first()
+        if row is None:
+            raise NotFoundError(f"no workspace with id {workspace_id!r}")
+        return Workspace(row.id, row.name, row.created_by, row.created_at)
+
+    # --- versions of the task file ----------------------------------------------------
+
+    def _latest_row(self, conn, workspace_id: str):
+        row = conn.execute(sa.select(task_versions).where(task_versions.c.workspace_id == workspace_id)
+                           .order_by(task_versions.c.number.desc()).limit(1)).first()
+        if row is None:
+            raise NotFoundError(f"no workspace with id {workspace_id!r}")
+        return row
+
+    def save_version(self, workspace_id: str, task_file: TaskFile | dict[str, Any], by: str,
+                     expected_version: int, note: str = "") -> Version:
+        """Add version `expected_version + 1`, or raise StaleVersionError if that is not the next one."""
+        content = task_content(task_file)
+        try:
+            with self.engine.begin() as conn:
+                current = self._latest_row(conn, workspace_id)
+                if current.number != expected_version:
+                    raise StaleVersionError(expected_version, current.number, current.saved_by, current.saved_at)
+                version = Version(workspace_id, expected_version + 1, by, now(), note, content)
+                conn.execute(task_versions.insert().values(**version.__dict__))
+        except IntegrityError:
+            # Another save took the same number between our read and our insert.
+            with self.engine.connect() as conn:
+                current = self._latest_row(conn, workspace_id)
+            raise StaleVersionError(expected_version, current.number, current.saved_by, current.saved_at) from None
+        return version
+
+    def latest_version(self, workspace_id: str) -> Version:
+        with self.engine.connect() as conn:
+            return _version(self._latest_row(conn, workspace_id))
+
+    def version(self, workspace_id: str, number: int) -> Version:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(task_versions).where(task_versions.c.workspace_id == workspace_id,
+                                                              task_versions.c.number == number)).first()
+        if row is None:
+            self.workspace(workspace_id)
+            raise NotFoundError(f"workspace {workspace_id} has no version {number}")
+        return _version(row)
+
+    def history(self, workspace_id: str) -> list[Version]:
+        """Every saved version, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(task_versions).where(task_versions.c.workspace_id == workspace_id)
+                                .order_by(task_versions.c.number)).all()
+        if not rows:
+            raise NotFoundError(f"no workspace with id {workspace_id!r}")
+        return [_version(r) for r in rows]
+
+    def restore(self, workspace_id: str, number: int, by: str, expected_version: int) -> Version:
+        """Undo: a new version whose content equals version `number`; nothing is removed."""
+        old = self.version(workspace_id, number)
+        return self.save_version(workspace_id, old.content, by, expected_version, note=f"restored version {number}")
+
+    # --- plans ------------------------------------------------------------------------
+
+    def _plan_query(self):
+        return (sa.select(*_PLAN_COLUMNS, task_versions.c.number.label("task_version"))
+                .join(task_versions, plans.c.task_version_id == task_versions.c.id))
+
+    def save_plan(self, workspace_id: str, task_version: int, plan: Plan, by: str) -> StoredPlan:
+        """Store a plan with its solver statistics, linked to the version it was solved from."""
+        with self.engine.begin() as conn:
+            version_id = conn.execute(sa.select(task_versions.c.id).where(
+                task_versions.c.workspace_id == workspace_id, task_versions.c.number == task_version)).scalar()
+            if version_id is None:
+                raise NotFoundError(f"workspace {workspace_id} has no version {task_version}")
+            k, s = plan.kpis, plan.solver
+            plan_id = conn.execute(plans.insert().values(
+                workspace_id=workspace_id, task_version_id=version_id, status=plan.status, jobs=k.jobs,
+                jobs_upper_bound=k.jobs_upper_bound, bundled_hours=k.bundled_hours, total_hours=k.total_hours,
+                seconds=s.seconds, workers=s.workers, seed=s.seed, content=plan.to_json_dict(), created_by=by,
+                created_at=now()).returning(plans.c.id)).scalar_one()
+        return self.plan(plan_id)
+
+    def plan(self, plan_id: int) -> StoredPlan:
+        with self.engine.connect() as conn:
+            row = conn.execute(self._plan_query().where(plans.c.id == plan_id)).first()
+        if row is None:
+            raise NotFoundError(f"no plan with id {plan_id}")
+        return _plan(row)
+
+    def plans(self, workspace_id: str) -> list[StoredPlan]:
+        """The workspace's plans, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(self._plan_query().where(plans.c.workspace_id == workspace_id)
+                                .order_by(plans.c.id)).all()
+        return [_plan(r) for r in rows]
+
+    def latest_plan(self, workspace_id: str) -> StoredPlan | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(self._plan_query().where(plans.c.workspace_id == workspace_id)
+                               .order_by(plans.c.id.desc()).limit(1)).first()
+        return _plan(row) if row else None
+
+    # --- decisions --------------------------------------------------------------------
+
+    def decide(self, plan_id: int, job: str, supplier: str, verdict: Verdict, reason: str, by: str) -> StoredDecision:
+        """Record one supplier's verdict on one job of a plan (`open` withdraws an earlier one)."""
+        if verdict not in ("accept", "reject", "open"):
+            raise ValueError(f"verdict must be accept, reject or open, not {verdict!r}")
+        stored = self.plan(plan_id).plan
+        found = next((j for j in stored.jobs if j.id == job), None)
+        if found is None:
+            raise NotFoundError(f"plan {plan_id} has no job {job!r}")
+        if supplier not in found.suppliers:
+            raise ValueError(f"job {job} has no task of supplier {supplier!r}")
+        decision = StoredDecision(plan_id, job, supplier, verdict, reason.strip(), by, now())
+        with self.engine.begin() as conn:
+            conn.execute(decisions.insert().values(**decision.__dict__))
+        return decision
+
+    def decisions(self, plan_id: int, supplier: str | None = None) -> list[StoredDecision]:
+        """The latest verdict per (job, supplier), withdrawn ones left out."""
+        query = sa.select(decisions).where(decisions.c.plan_id == plan_id)
+        if supplier is not None:
+            query = query.where(decisions.c.supplier == supplier)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(decisions.c.decided_at, decisions.c.id)).all()
+        latest = {(r.job, r.supplier): StoredDecision(r.plan_id, r.job, r.supplier, r.verdict, r.reason,
+                                                      r.decided_by, r.decided_at) for r in rows}
+        return [d for d in latest.values() if d.verdict != "open"]
+
+    def decision_log(self, plan_id: int) -> list[StoredDecision]:
+        """Every verdict ever given on a plan, in order (for the archive)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(decisions).where(decisions.c.plan_id == plan_id)
+                                .order_by(decisions.c.decided_at, decisions.c.id)).all()
+        return [StoredDecision(r.plan_id, r.job, r.supplier, r.verdict, r.reason, r.decided_by, r.decided_at)
+                for r in rows]
+
+    # --- vacancy drafts ---------------------------------------------------------------
+
+    def save_vacancy(self, plan_id: int, job: str, language: str, format: str, content: str, by: str) -> VacancyDraft:
+        """Store the draft text for (plan, job, language, format), replacing the previous draft."""
+        self.plan(plan_id)
+        draft = VacancyDraft(plan_id, job, language, format, content, by, now())
+        key = (vacancy_drafts.c.plan_id == plan_id, vacancy_drafts.c.job == job,
+               vacancy_drafts.c.language == language, vacancy_drafts.c.format == format)
+        for attempt in range(2):
+            try:
+                with self.engine.begin() as conn:
+                    updated = conn.execute(vacancy_drafts.update().where(*key).values(
+                        content=content, updated_by=by, updated_at=draft.updated_at)).rowcount
+                    if not updated:
+                        conn.execute(vacancy_drafts.insert().values(**draft.__dict__))
+                return draft
+            except IntegrityError:
+                if attempt:
+                    raise
+        return draft
+
+    def vacancies(self, plan_id: int, job: str | None = None) -> list[VacancyDraft]:
+        query = sa.select(vacancy_drafts).where(vacancy_drafts.c.plan_id == plan_id)
+        if job is not None:
+            query = query.where(vacancy_drafts.c.job == job)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(vacancy_drafts.c.job, vacancy_drafts.c.language,
+                                               vacancy_drafts.c.format)).all()
+        return [VacancyDraft(r.plan_id, r.job, r.language, r.format, r.content, r.updated_by, r.updated_at)
+                for r in rows]
