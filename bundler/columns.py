@@ -37,7 +37,7 @@ NODES_PER_ROUND = 200_000
 Column = tuple[int, ...]
 
 
-class _Feasibility:
+class Feasibility:
     """Can these tasks be one job (time rules), memoised; knows when it is not sure."""
 
     def __init__(self, instance: Instance):
@@ -66,15 +66,19 @@ class ColumnGeneration:
     """True when the pricing search proved the LP optimal over ALL feasible jobs."""
     rounds: int
     seconds: float
-    feasibility: _Feasibility = field(repr=False)
+    feasibility: Feasibility = field(repr=False)
+    values: dict[Column, float] = field(default_factory=dict, repr=False)
+    """Each column's value in the last LP solution (fractions show where to dive)."""
 
     def job_bound(self, objective: str) -> int | None:
         """The proven bound in whole jobs: an upper bound (`jobs`) or lower bound (`cover`)."""
         if not self.proven:
             return None
+        # Pricing ignores improvements below 1e-5 per job: allow for them in the bound.
+        slack = 1e-5 * len(self.columns) + 1e-6
         if objective == "cover":
-            return math.ceil(self.lp_value - 1e-4)
-        return math.floor(self.lp_value + 1e-4)
+            return math.ceil(self.lp_value - slack)
+        return math.floor(self.lp_value + slack)
 
 
 class _DayOutlook:
@@ -121,7 +125,7 @@ class _DayOutlook:
 class _Pricer:
     """Depth-first search for feasible jobs with a positive reduced cost."""
 
-    def __init__(self, instance: Instance, tasks: list[int], feasibility: _Feasibility):
+    def __init__(self, instance: Instance, tasks: list[int], feasibility: Feasibility):
         self.instance, self.tasks, self.feasibility = instance, tasks, feasibility
         self.outlook = _DayOutlook(instance, tasks) if feasibility.timed else None
         rules = instance.rules
@@ -244,13 +248,13 @@ def generate_columns(
     tasks: list[int],
     start: Iterable[Column],
     seconds: float,
-    feasibility: _Feasibility | None = None,
+    feasibility: Feasibility | None = None,
     on_round: Callable[[float], None] | None = None,
 ) -> ColumnGeneration:
     """Column generation over one region, starting from known feasible jobs."""
     started = time.perf_counter()
     deadline = started + seconds
-    feasibility = feasibility or _Feasibility(instance)
+    feasibility = feasibility or Feasibility(instance)
     usable = [t for t in tasks if t not in instance.own_problems]
     cover = instance.rules.objective == "cover"
     master = _Master(usable, cover)
@@ -272,10 +276,13 @@ def generate_columns(
             break
     if cover and proven and any(var.solution_value() > EPS for name, var in _slacks(master)):
         proven = False  # the LP still leans on its way out: not a bound on real jobs
-    return ColumnGeneration(list(master.columns), value, proven, rounds, time.perf_counter() - started, feasibility)
+    values = {column: var.solution_value() for column, var in master.columns.items()}
+    return ColumnGeneration(list(master.columns), value, proven, rounds, time.perf_counter() - started, feasibility,
+                            {column: v for column, v in values.items() if v > EPS})
 
 
 def _slacks(master: _Master):
+    """The LP's way-out variables of the cover objective."""
     for var in master.solver.variables():
         if var.name().startswith("slack"):
             yield var.name(), var
@@ -327,7 +334,7 @@ def pick_jobs(
     solver.parameters.random_seed = seed
     solver.parameters.interleave_search = workers > 1
     solver.parameters.max_deterministic_time = max(seconds, 0.05)
-    solver.parameters.max_time_in_seconds = max(2 * seconds, 1.0)
+    solver.parameters.max_time_in_seconds = max(1.5 * seconds, 1.0)
     code = solver.solve(model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
