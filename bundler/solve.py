@@ -22,6 +22,7 @@ from bundler.heuristics import Job, construct
 from bundler.jobs import find_schedule
 from bundler.lns import improve, score
 from bundler.model import JobModel, build_model
+from bundler.packing import solve_by_columns
 from bundler.plan import build_plan
 from bundler.prepare import Instance, prepare
 
@@ -57,6 +58,9 @@ class RegionResult:
     jobs: list[Job]
     status: str
     bound: int
+    """A proven upper bound on the number of jobs."""
+    lower_bound: int | None = None
+    """Objective cover: a proven least number of jobs that covers every task, when known."""
 
 
 def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
@@ -119,6 +123,7 @@ def _bound_in_jobs(jm: JobModel, objective_bound: float, fallback: int) -> int:
 def solve_region(
     instance: Instance, tasks: list[int], config: SolveConfig, seconds: float, report: Callable[[int, int], None]
 ) -> RegionResult:
+    started = time.perf_counter()
     cover = instance.rules.objective == "cover"
     heuristic = construct(instance, tasks)
     simple = simple_job_bound(instance, tasks)
@@ -134,6 +139,8 @@ def solve_region(
             return RegionResult([], "UNKNOWN", simple)
         return RegionResult(heuristic, "FEASIBLE", simple)
     usable = [t for t in tasks if t not in instance.own_problems]
+    if not any(instance.tasks[t].slots for t in usable):
+        return _solve_by_columns(instance, tasks, heuristic, config, seconds - (time.perf_counter() - started), simple)
     if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
         jobs = improve(instance, tasks, heuristic, seconds, config.seed, config.workers,
                        report=lambda found: report(len(found), simple), stop=config.stop.is_set)
@@ -156,6 +163,17 @@ def solve_region(
     if cover and not covered:
         return RegionResult([], "UNKNOWN", simple)
     return RegionResult(heuristic, "FEASIBLE", simple)
+
+
+def _solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
+                      seconds: float, simple: int) -> RegionResult:
+    """Tasks without weekly slots (the classic packing sets): column generation and a dive."""
+    answer = solve_by_columns(instance, tasks, heuristic, max(seconds, 0.5), config.workers, config.seed)
+    if instance.rules.objective == "cover" and not answer.jobs:
+        return RegionResult([], "UNKNOWN", simple, answer.lower_bound)
+    upper = min(simple, answer.upper_bound) if answer.upper_bound is not None else simple
+    status = "OPTIMAL" if answer.optimal else "FEASIBLE"
+    return RegionResult(answer.jobs, status, max(upper, len(answer.jobs)), answer.lower_bound)
 
 
 def _pinned_jobs(instance: Instance) -> list[tuple[str, Job]]:
