@@ -38,6 +38,8 @@ class SolveConfig:
     seed: int = 0
     use_solver: bool = True
     """False: the constructive heuristic only (for comparison and for huge files)."""
+    use_columns: bool = True
+    """False: no column route even where it applies (to measure what it buys)."""
     stop: threading.Event = field(default_factory=threading.Event)
     """Set it from another thread to stop and keep the best plan so far."""
 
@@ -139,7 +141,7 @@ def solve_region(
             return RegionResult([], "UNKNOWN", simple)
         return RegionResult(heuristic, "FEASIBLE", simple)
     usable = [t for t in tasks if t not in instance.own_problems]
-    if not any(instance.tasks[t].slots for t in usable):
+    if config.use_columns and not any(instance.tasks[t].slots for t in usable):
         return _solve_by_columns(instance, tasks, heuristic, config, seconds - (time.perf_counter() - started), simple)
     if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
         jobs = improve(instance, tasks, heuristic, seconds, config.seed, config.workers,
