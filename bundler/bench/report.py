@@ -21,7 +21,7 @@ CAMPUS_COLUMNS = [("instance", "instance"), ("tasks", "tasks"), ("regions", "reg
                   ("peak_mb", "peak MB"), ("hours", "hours bundled"), ("valid", "valid")]
 NUMERIC = {"items", "heuristic_bins", "bins", "bound", "opt", "gap", "seconds", "peak_mb", "tasks", "regions",
            "heuristic_jobs", "jobs", "gap_pct", "time_limit"}
-MEMORY_NOTE = ("peak MB is the peak resident memory (`ru_maxrss`) of the fresh process that measured the "
+MEMORY_NOTE = ("Peak MB is the peak resident memory (`ru_maxrss`) of the fresh process that measured the "
                "instance, so it includes Python and OR-Tools themselves.")
 
 
