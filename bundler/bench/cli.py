@@ -70,7 +70,8 @@ def _solver_options(parser: argparse.ArgumentParser, seconds: float | None) -> N
 def _check_options(args) -> None:
     from bundler.validation import InputError
 
-    if (args.time_limit is not None and args.time_limit <= 0) or args.workers < 1:
+    limit = getattr(args, "time_limit", None)
+    if (limit is not None and limit <= 0) or args.workers < 1:
         raise InputError(["--time-limit must be above 0 and --workers at least 1"])
 
 

@@ -111,7 +111,13 @@ def plot_scale(rows: list[dict], path: Path) -> Path:
     time_axis.set(xscale="log", xlabel="tasks", ylabel="seconds", title="Solve time")
     memory_axis.plot(tasks, [r.get("peak_mb") for r in points], "o-", color="tab:red", label="peak resident memory")
     memory_axis.set(xscale="log", xlabel="tasks", ylabel="MB", title="Peak memory (whole process)")
+    from matplotlib.ticker import NullFormatter, ScalarFormatter
+
     for axis in (time_axis, memory_axis):
+        axis.set_xticks(tasks)  # the measured sizes, written out in full
+        axis.xaxis.set_major_formatter(ScalarFormatter())
+        axis.xaxis.set_minor_formatter(NullFormatter())
+        axis.set_ylim(bottom=0)  # small differences stay small
         axis.grid(True, which="both", alpha=0.3)
         axis.legend()
     figure.suptitle("bundler: time and memory against the number of tasks")
