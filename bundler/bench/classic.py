@@ -66,6 +66,7 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
         "bound": result.bound,
         "status": result.status,
         "seconds": round(solve_seconds, 2),
+        "time_limit": seconds,
         "peak_mb": peak_mb(),
         "opt": opt,
         "gap": gap_to_optimum(bins, opt, classic.objective),

@@ -27,7 +27,9 @@ QUICK_SECONDS = 1.0
 QUICK_SIZES = (100, 300)
 QUICK_FILES_PER_FORMAT = 2
 PRINTED = ("instance", "format", "items", "tasks", "regions", "heuristic_bins", "heuristic_jobs", "bins", "jobs",
-           "bound", "status", "seconds", "peak_mb", "opt", "gap", "gap_pct", "valid", "reference_checked", "problems", "error", "packing")
+           "bound", "status", "seconds", "time_limit", "peak_mb", "opt", "gap", "gap_pct", "valid",
+           "reference_checked", "problems", "error", "packing")
+"""The fields of a printed JSON line, in this order (the JSON-lines files keep every field)."""
 
 
 def add_bench_commands(sub) -> None:

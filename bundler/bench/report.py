@@ -14,7 +14,7 @@ from statistics import mean
 CLASSIC_COLUMNS = [("instance", "instance"), ("format", "format"), ("items", "items"),
                    ("heuristic_bins", "heuristic bins"), ("bins", "optimizer bins"), ("bound", "bound"),
                    ("opt", "published opt"), ("gap", "gap (bins)"), ("status", "status"), ("seconds", "seconds"),
-                   ("peak_mb", "peak MB"), ("valid", "valid")]
+                   ("time_limit", "limit s"), ("peak_mb", "peak MB"), ("valid", "valid")]
 CAMPUS_COLUMNS = [("instance", "instance"), ("tasks", "tasks"), ("regions", "regions"),
                   ("heuristic_jobs", "heuristic jobs"), ("jobs", "optimizer jobs"), ("bound", "proven bound"),
                   ("gap_pct", "gap %"), ("status", "status"), ("seconds", "seconds"), ("time_limit", "limit s"),
