@@ -260,3 +260,10 @@ def test_campus_row_is_invalid_when_the_plan_breaks_a_rule(monkeypatch):
     monkeypatch.setattr(bundler.solve, "solve", broken_solve)
     row = run_campus(30, seed=0, seconds=1, workers=1)
     assert not row["valid"] and row["problems"]
+
+
+def test_bench_all_without_classic_instances_is_bad_input(tmp_path, capsys):
+    """`bench all` pointed at a folder with no classic instances stops with exit 2 and says where it looked."""
+    code, _, err = run(capsys, "bench", "all", "--quick", "--bench-dir", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert code == 2 and str(tmp_path) in err
+    assert not (tmp_path / "out").exists()
