@@ -117,7 +117,7 @@ def plot_scale(rows: list[dict], path: Path) -> Path:
         axis.set_xticks(tasks)  # the measured sizes, written out in full
         axis.xaxis.set_major_formatter(ScalarFormatter())
         axis.xaxis.set_minor_formatter(NullFormatter())
-        axis.set_ylim(bottom=0)  # small differences stay small
+        axis.set_ylim(0, axis.get_ylim()[1] * 1.15)  # from zero, so small differences stay small
         axis.grid(True, which="both", alpha=0.3)
         axis.legend()
     figure.suptitle("bundler: time and memory against the number of tasks")
