@@ -1,4 +1,4 @@
-"""bundler validate | solve | check | vacancies | workspace: a thin shell over the library.
+"""bundler validate | solve | check | vacancies | workspace | bench: a thin shell over the library.
 
 Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a traceback.
 """
@@ -11,6 +11,8 @@ import sys
 import time
 from typing import Sequence
 
+from bundler.bench.cli import add_bench_commands
+from bundler.bench.cli import run as run_bench
 from bundler.cli_workspace import add_workspace_commands
 from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
@@ -43,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     vacancies.add_argument("--lang", choices=["nl", "en"], action="append",
                            help="only this language (repeat for both; default both)")
     add_workspace_commands(sub)
+    add_bench_commands(sub)
     return parser
 
 
@@ -131,7 +134,7 @@ def _vacancies(args) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = {"validate": _validate, "solve": _solve, "check": _check, "vacancies": _vacancies,
-               "workspace": run_workspace}[args.command]
+               "workspace": run_workspace, "bench": run_bench}[args.command]
     started = time.perf_counter()
     try:
         return command(args)
