@@ -63,7 +63,7 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
         "heuristic_bins": len(heuristic) if heuristic_complete else None,
         "heuristic_seconds": round(heuristic_seconds, 2),
         "bins": bins,
-        "bound": result.bound,
+        "bound": result.lower_bound if cover else result.bound,  # fewest bins proven (packing), most (covering)
         "status": result.status,
         "seconds": round(solve_seconds, 2),
         "time_limit": seconds,
