@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bundler.jobs import SlotKey, find_schedule, static_violations
+from bundler.jobs import SlotKey, search_schedule, static_violations
 from bundler.prepare import Instance, Placement
 
 
@@ -47,11 +47,14 @@ class _Schedules:
     def __init__(self, instance: Instance):
         self.instance = instance
         self.known: dict[tuple[frozenset[int], bool], dict[SlotKey, Placement] | None] = {}
+        self.effort = [0]
+        """Placements tried so far, plus one per search."""
 
     def __call__(self, job: list[int], strict: bool = True) -> dict[SlotKey, Placement] | None:
         key = (frozenset(job), strict)
         if key not in self.known:
-            self.known[key] = find_schedule(self.instance, job, strict, budget=HEURISTIC_SEARCH_BUDGET)
+            self.effort[0] += 1
+            self.known[key] = search_schedule(self.instance, job, strict, HEURISTIC_SEARCH_BUDGET, self.effort)[0]
         return self.known[key]
 
     def valid(self, job: list[int]) -> dict[SlotKey, Placement] | None:
@@ -102,8 +105,13 @@ def _grow(instance: Instance, schedules: _Schedules, seed: int, pool: set[int], 
     return best
 
 
-def construct(instance: Instance, tasks: list[int]) -> list[Job]:
-    """Jobs over the given tasks (one region), each valid on its own and disjoint."""
+def construct(instance: Instance, tasks: list[int], max_effort: int | None = None) -> list[Job]:
+    """Jobs over the given tasks (one region), each valid on its own and disjoint.
+
+    Past `max_effort` (placements tried by the schedule searches) no new job is started:
+    the jobs so far are a valid plan, so a huge region still answers in time, and the
+    same input always stops at the same point.
+    """
     objective = instance.rules.objective
     fill_up = objective in ("hours", "cover")
     pool = {t for t in tasks if t not in instance.own_problems}
@@ -112,6 +120,8 @@ def construct(instance: Instance, tasks: list[int]) -> list[Job]:
     schedules = _Schedules(instance)
     jobs: list[Job] = []
     for seed in seeds:
+        if max_effort is not None and schedules.effort[0] > max_effort:
+            break
         if seed not in pool:
             continue
         job = _grow(instance, schedules, seed, pool - {seed}, fill_up)

@@ -67,9 +67,13 @@ def find_schedule(
 
 
 def search_schedule(
-    instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET
+    instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET,
+    effort: list[int] | None = None,
 ) -> tuple[dict[SlotKey, Placement] | None, bool]:
     """(schedule or None, whether the search was exhaustive).
+
+    `effort[0]`, when given, grows by the placements tried: a measure of work that, unlike
+    the clock, is the same on every run.
 
     A placement for every slot of the tasks that obeys rules 4-5, or None.
 
@@ -152,7 +156,10 @@ def search_schedule(
             del chosen[key]
         return False
 
-    if place(0):
+    found = place(0)
+    if effort is not None:
+        effort[0] += budget - max(remaining[0], 0)
+    if found:
         return dict(chosen), True
     return None, remaining[0] >= 0
 

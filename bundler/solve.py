@@ -27,6 +27,11 @@ from bundler.plan import build_plan
 from bundler.prepare import Instance, prepare
 
 
+HEURISTIC_SHARE = 0.6
+"""At most about this part of a region's time goes to the constructive plan (huge regions)."""
+EFFORT_PER_SECOND = 100_000
+"""Schedule placements the constructive plan tries per second on a development machine:
+its work is capped in placements, not seconds, so that a run is repeatable."""
 FULL_MODEL_MAX_TASKS = 40
 """Regions up to this many tasks get the full model; larger ones the neighbourhood search."""
 
@@ -127,7 +132,8 @@ def solve_region(
 ) -> RegionResult:
     started = time.perf_counter()
     cover = instance.rules.objective == "cover"
-    heuristic = construct(instance, tasks)
+    heuristic = construct(instance, tasks, max_effort=round(HEURISTIC_SHARE * seconds * EFFORT_PER_SECOND)
+                          if config.use_solver else None)
     simple = simple_job_bound(instance, tasks)
     report(len(heuristic), simple)  # a first answer to show while the optimizer works
     covered = sum(len(j.tasks) for j in heuristic) == len(tasks)
@@ -144,7 +150,8 @@ def solve_region(
     if config.use_columns and not any(instance.tasks[t].slots for t in usable):
         return _solve_by_columns(instance, tasks, heuristic, config, seconds - (time.perf_counter() - started), simple)
     if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
-        jobs = improve(instance, tasks, heuristic, seconds, config.seed, config.workers,
+        jobs = improve(instance, tasks, heuristic, max(seconds - (time.perf_counter() - started), 0.0), config.seed,
+                       config.workers,
                        report=lambda found: report(len(found), simple), stop=config.stop.is_set)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
     jm = build_model(instance, tasks)
