@@ -37,6 +37,8 @@ def _fits_statically(instance: Instance, job: list[int], candidate: int) -> bool
     return True
 
 
+SEARCH_EFFORT = 100
+"""What starting one schedule search costs, in placements tried."""
 HEURISTIC_SEARCH_BUDGET = 3_000
 """Placements tried per candidate job: a candidate that needs more is skipped."""
 
@@ -48,12 +50,12 @@ class _Schedules:
         self.instance = instance
         self.known: dict[tuple[frozenset[int], bool], dict[SlotKey, Placement] | None] = {}
         self.effort = [0]
-        """Placements tried so far, plus one per search."""
+        """Placements tried so far, plus SEARCH_EFFORT per search."""
 
     def __call__(self, job: list[int], strict: bool = True) -> dict[SlotKey, Placement] | None:
         key = (frozenset(job), strict)
         if key not in self.known:
-            self.effort[0] += 1
+            self.effort[0] += SEARCH_EFFORT
             self.known[key] = search_schedule(self.instance, job, strict, HEURISTIC_SEARCH_BUDGET, self.effort)[0]
         return self.known[key]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+import networkx as nx
+
 from bundler.domain import DAYS
 from bundler.prepare import Instance, Placement, placements_clash
 
@@ -59,6 +61,56 @@ def _option_order(options: Iterable[Placement], placed: dict[int, list[Occurrenc
     return sorted(options, key=distance)
 
 
+def _pieces_to_bridge(lo: int, hi: int, options: list[Placement], max_gap: int) -> int | None:
+    """Fewest placements that chain from lo to hi with gaps of at most max_gap (greedy
+    interval covering), or None when no chain exists."""
+    inside = sorted((p for p in options if lo <= p.start and p.end <= hi), key=lambda p: p.start)
+    reach, pieces, i, best = lo, 0, 0, None
+    while reach + max_gap < hi:
+        while i < len(inside) and inside[i].start <= reach + max_gap:
+            best = max(best or 0, inside[i].end)
+            i += 1
+        if best is None or best <= reach:
+            return None
+        reach, pieces = best, pieces + 1
+    return pieces
+
+
+def _enough_helpers(rules, by_day: dict[int, list[Occurrence]], flexible: list) -> bool:
+    """A day whose fixed work is too short, or has too long a gap, needs flexible slots
+    placed there, each slot on one day only: can the slots cover every such day?
+
+    A flow from days (as many slots as their gaps need at least) to slots (one day each).
+    """
+    graph = nx.DiGraph()
+    needed = 0
+    for day, occurrences in by_day.items():
+        ordered = sorted(p for p, _, _ in occurrences)
+        gaps = [(a.end, b.start) for a, b in zip(ordered, ordered[1:]) if b.start - a.end > rules.max_gap_minutes]
+        short = sum(p.minutes for p in ordered) < rules.min_day_minutes
+        if not gaps and not short:
+            continue
+        helpers = [k for k, (_, _, options) in enumerate(flexible) if any(p.day == day for p in options)]
+        day_options = [p for k in helpers for p in flexible[k][2] if p.day == day]
+        pieces = 0
+        for lo, hi in gaps:
+            count = _pieces_to_bridge(lo, hi, day_options, rules.max_gap_minutes)
+            if count is None:
+                return False
+            pieces += count
+        pieces = max(pieces, 1)
+        needed += pieces
+        graph.add_edge("source", ("day", day), capacity=pieces)
+        for k in helpers:
+            graph.add_edge(("day", day), ("slot", k), capacity=1)
+            graph.add_edge(("slot", k), "sink", capacity=1)
+    if needed == 0:
+        return True
+    if needed > len(flexible) or "sink" not in graph:
+        return False
+    return nx.maximum_flow_value(graph, "source", "sink") >= needed
+
+
 def find_schedule(
     instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET
 ) -> dict[SlotKey, Placement] | None:
@@ -104,32 +156,51 @@ def search_schedule(
     # Identical slots of one task are interchangeable: place them in increasing order.
     twin_of_previous = [k > 0 and flexible[k - 1][2] == flexible[k][2] and flexible[k - 1][0][0] == flexible[k][0][0]
                         for k in range(len(flexible))]
-    # later[k][d]: the placements on day d that slots k.. may still take.
+    # later[k][d]: the placements on day d that slots k.. may still take (sorted), and
+    # extra[k][d]: the most minutes those slots can still add to day d (each slot once).
     later: list[dict[int, list[Placement]]] = [defaultdict(list) for _ in range(len(flexible) + 1)]
+    extra: list[dict[int, int]] = [defaultdict(int) for _ in range(len(flexible) + 1)]
     for k in range(len(flexible) - 1, -1, -1):
         later[k] = defaultdict(list, {d: list(ps) for d, ps in later[k + 1].items()})
+        extra[k] = defaultdict(int, extra[k + 1])
         for p in flexible[k][2]:
             later[k][p.day].append(p)
+        for day in {p.day for p in flexible[k][2]}:
+            extra[k][day] += max(p.minutes for p in flexible[k][2] if p.day == day)
+        for ps in later[k].values():
+            ps.sort()
     remaining = [budget]
+
+    def bridgeable(start: int, end: int, options: list[Placement]) -> bool:
+        """Can a chain of placements, each gap at most max_gap, lead from start to end?"""
+        reach = start
+        for p in options:  # sorted by start
+            if reach + rules.max_gap_minutes >= end:
+                return True
+            if p.start > reach + rules.max_gap_minutes:
+                return False
+            if p.start >= start and p.end <= end:
+                reach = max(reach, p.end)
+        return reach + rules.max_gap_minutes >= end
 
     def repairable(day: int, k: int) -> bool:
         """Can slots k.. still fix this day's minimum hours and long gaps? (strict mode)"""
         occurrences = by_day[day]
         if not strict or not occurrences:
             return True
-        options = later[k].get(day, [])
         worked = sum(p.minutes for p, _, _ in occurrences)
-        if worked < rules.min_day_minutes and worked + sum(p.minutes for p in options) < rules.min_day_minutes:
+        if worked + extra[k].get(day, 0) < rules.min_day_minutes:
             return False
+        options = later[k].get(day, [])
         ordered = sorted(occurrences)
         for (a, _, _), (b, _, _) in zip(ordered, ordered[1:]):
-            if b.start - a.end > rules.max_gap_minutes and not any(
-                a.end <= p.start and p.end <= b.start for p in options
-            ):
+            if b.start - a.end > rules.max_gap_minutes and not bridgeable(a.end, b.start, options):
                 return False
         return True
 
     if not all(repairable(day, 0) for day in list(by_day)):
+        return None, True
+    if strict and not _enough_helpers(rules, by_day, flexible):
         return None, True
 
     def place(k: int) -> bool:

@@ -29,7 +29,7 @@ from bundler.prepare import Instance, prepare
 
 HEURISTIC_SHARE = 0.6
 """At most about this part of a region's time goes to the constructive plan (huge regions)."""
-EFFORT_PER_SECOND = 100_000
+EFFORT_PER_SECOND = 300_000
 """Schedule placements the constructive plan tries per second on a development machine:
 its work is capped in placements, not seconds, so that a run is repeatable."""
 FULL_MODEL_MAX_TASKS = 40

@@ -1,0 +1,78 @@
+"""The single-job scheduler is exact: it finds a schedule exactly when one exists.
+
+Its pruning (day minimum, chains of placements across long gaps, enough flexible slots
+for the days that need them) must never throw away a valid schedule. A naive search
+tries every combination of candidate placements and checks each day with the rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import defaultdict
+
+import pytest
+
+from bundler.jobs import day_problems, search_schedule
+from bundler.prepare import placements_clash, prepare
+from tasks_factory import task, task_file
+
+DAYS = ("mon", "tue", "wed")
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def random_job(seed: int):
+    rng = random.Random(seed)
+    tasks = []
+    for n in range(rng.randint(2, 4)):
+        slots = []
+        for _ in range(rng.randint(1, 2)):
+            start = rng.randrange(7 * 60, 16 * 60, 30)
+            length = rng.choice((60, 90, 120, 180))
+            if rng.random() < 0.45:
+                days = sorted(set(rng.sample(DAYS, rng.randint(1, 2))), key=DAYS.index)
+                slots.append({"days": days, "earliest": _hhmm(start),
+                              "latest": _hhmm(min(start + length + rng.choice((60, 120, 240)), 23 * 60)),
+                              "minutes": length})
+            else:
+                slots.append({"day": rng.choice(DAYS), "start": _hhmm(start), "end": _hhmm(start + length)})
+        tasks.append(task(f"T{n}", "asito", rng.choice(("edu", "min")), slots))
+    rules = {"min_job_hours": 0, "max_job_hours": 60, "min_day_hours": rng.choice((1, 2, 3)),
+             "max_day_hours": rng.choice((4, 6, 8)), "max_gap_minutes": rng.choice((30, 60, 90)),
+             "max_suppliers_per_job": 2}
+    return prepare(task_file(tasks, rules=rules, travel=[("edu", "min", rng.choice((5, 15, 30)))]))
+
+
+def naive_feasible(instance, tasks: list[int]) -> bool:
+    slots = [(t, s, options) for t in tasks for s, options in enumerate(instance.tasks[t].slots)]
+    for combo in itertools.product(*(options for _, _, options in slots)):
+        by_day = defaultdict(list)
+        for (t, _, _), p in zip(slots, combo):
+            by_day[p.day].append((p, instance.tasks[t].location, t))
+        clash = any(placements_clash(instance, a, la, b, lb)
+                    for occ in by_day.values() for i, (a, la, _) in enumerate(occ) for b, lb, _ in occ[i + 1:])
+        if not clash and all(not day_problems(instance, d, occ) for d, occ in by_day.items()):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_scheduler_agrees_with_naive_search(seed):
+    """Found (and valid) exactly when some combination of placements obeys rules 4-5."""
+    instance = random_job(seed)
+    tasks = list(range(len(instance.tasks)))
+    if any(instance.own_problems.get(t) for t in tasks):
+        pytest.skip("a task breaks a rule on its own")
+    if sum(len(o) for t in tasks for o in instance.tasks[t].slots) > 60:
+        pytest.skip("too many placements for the naive search")
+    schedule, exhaustive = search_schedule(instance, tasks, strict=True, budget=10**7)
+    assert exhaustive
+    assert (schedule is not None) == naive_feasible(instance, tasks)
+    if schedule is not None:
+        by_day = defaultdict(list)
+        for (t, _), p in schedule.items():
+            by_day[p.day].append((p, instance.tasks[t].location, t))
+        assert all(not day_problems(instance, d, occ) for d, occ in by_day.items())
