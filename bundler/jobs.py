@@ -208,17 +208,19 @@ def search_schedule(
             return not strict or all(not day_problems(instance, d, occ) for d, occ in by_day.items() if occ)
         key, location, options = flexible[k]
         closing = set(later[k]) - {d for d, ps in later[k + 1].items() if ps}
-        for p in _option_order(options, by_day):
-            if twin_of_previous[k] and p <= chosen[flexible[k - 1][0]]:
-                continue
-            remaining[0] -= 1
-            if remaining[0] < 0:
-                return False
+        remaining[0] -= len(options)
+        if remaining[0] < 0:
+            return False
+        previous = chosen[flexible[k - 1][0]] if twin_of_previous[k] else None
+        worked = {d: sum(q.minutes for q, _, _ in occ) for d, occ in by_day.items()}
+        viable = [
+            p for p in options
+            if (previous is None or p > previous)
+            and worked.get(p.day, 0) + p.minutes <= rules.max_day_minutes
+            and not any(placements_clash(instance, p, location, q, loc) for q, loc, _ in by_day.get(p.day, ()))
+        ]
+        for p in _option_order(viable, by_day):
             day = by_day[p.day]
-            if any(placements_clash(instance, p, location, q, loc) for q, loc, _ in day):
-                continue
-            if sum(q.minutes for q, _, _ in day) + p.minutes > rules.max_day_minutes:
-                continue
             day.append((p, location, key[0]))
             chosen[key] = p
             if all(repairable(d, k + 1) for d in closing | {p.day}) and place(k + 1):
