@@ -40,8 +40,8 @@ Column = tuple[int, ...]
 class Feasibility:
     """Can these tasks be one job (time rules), memoised; knows when it is not sure."""
 
-    def __init__(self, instance: Instance):
-        self.instance = instance
+    def __init__(self, instance: Instance, budget: int = SCHEDULE_BUDGET):
+        self.instance, self.budget = instance, budget
         self.timed = any(task.slots for task in instance.tasks)
         self.known: dict[tuple[Column, bool], dict[SlotKey, Placement] | None] = {}
         self.exact = True
@@ -52,7 +52,7 @@ class Feasibility:
             return {}
         key = (tasks, strict)
         if key not in self.known:
-            found, exhaustive = search_schedule(self.instance, list(tasks), strict, SCHEDULE_BUDGET)
+            found, exhaustive = search_schedule(self.instance, list(tasks), strict, self.budget)
             self.exact &= exhaustive or found is not None
             self.known[key] = found
         return self.known[key]
@@ -334,7 +334,7 @@ def pick_jobs(
     solver.parameters.random_seed = seed
     solver.parameters.interleave_search = workers > 1
     solver.parameters.max_deterministic_time = max(seconds, 0.05)
-    solver.parameters.max_time_in_seconds = max(1.5 * seconds, 1.0)
+    solver.parameters.max_time_in_seconds = 3 * seconds + 5  # a safety net only: work is capped deterministically
     code = solver.solve(model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None

@@ -95,7 +95,7 @@ def improve(
     state = _State.of(jobs)
     size, spent = START_SIZE, 0.0
     wall_started = time.perf_counter()
-    while spent < work_budget and not stop() and time.perf_counter() - wall_started < 2 * work_budget + 5:
+    while spent < work_budget and not stop() and time.perf_counter() - wall_started < 4 * work_budget + 10:
         part = _neighbourhood(instance, usable, state, min(size, len(usable)), rng)
         inside = set(part)
         kept = [job for job in state.jobs if not inside.intersection(job.tasks)]

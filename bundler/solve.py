@@ -17,8 +17,10 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
+from bundler.columns import Feasibility, pick_jobs
 from bundler.domain import Plan, SolverInfo, TaskFile
 from bundler.heuristics import Job, construct
+from bundler.job_pool import NODES_PER_TASK, job_pool
 from bundler.jobs import find_schedule
 from bundler.lns import improve, score
 from bundler.model import JobModel, build_model
@@ -32,6 +34,12 @@ HEURISTIC_SHARE = 0.6
 EFFORT_PER_SECOND = 300_000
 """Schedule placements the constructive plan tries per second on a development machine:
 its work is capped in placements, not seconds, so that a run is repeatable."""
+POOL_SHARE, PICK_SHARE = 0.3, 0.25
+"""Parts of a large region's time for proposing jobs and for picking among them; the
+neighbourhood search polishes the rest of the time."""
+POOL_NODES_PER_SECOND = 3_000
+"""Pool search nodes per second on a development machine (work is capped in nodes)."""
+POOL_SEARCH_BUDGET = 3_000
 FULL_MODEL_MAX_TASKS = 40
 """Regions up to this many tasks get the full model; larger ones the neighbourhood search."""
 
@@ -150,7 +158,8 @@ def solve_region(
     if config.use_columns and not any(instance.tasks[t].slots for t in usable):
         return _solve_by_columns(instance, tasks, heuristic, config, seconds - (time.perf_counter() - started), simple)
     if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
-        jobs = improve(instance, tasks, heuristic, max(seconds - (time.perf_counter() - started), 0.0), config.seed,
+        start = heuristic if cover else _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple)
+        jobs = improve(instance, tasks, start, max(seconds - (time.perf_counter() - started), 0.0), config.seed,
                        config.workers,
                        report=lambda found: report(len(found), simple), stop=config.stop.is_set)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
@@ -172,6 +181,28 @@ def solve_region(
     if cover and not covered:
         return RegionResult([], "UNKNOWN", simple)
     return RegionResult(heuristic, "FEASIBLE", simple)
+
+
+def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig, seconds: float,
+                    report: Callable[[int, int], None], simple: int) -> list[Job]:
+    """Many small jobs proposed around every task, the best disjoint set of them picked
+    by CP-SAT (the heuristic's jobs are in the pool, so never worse than the heuristic)."""
+    feasibility = Feasibility(instance, budget=POOL_SEARCH_BUDGET)
+    usable = sum(1 for t in tasks if t not in instance.own_problems)
+    nodes = min(NODES_PER_TASK, int(POOL_SHARE * seconds * POOL_NODES_PER_SECOND / max(usable, 1)))
+    if nodes < 10 or config.stop.is_set():
+        return heuristic
+    pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours")
+    hint = [tuple(sorted(job.tasks)) for job in heuristic]
+    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed)
+    if picked is None:
+        return heuristic
+    known = {tuple(sorted(job.tasks)): job for job in heuristic}
+    jobs = [known.get(c) or Job(list(c), feasibility.schedule(c)) for c in picked]
+    if score(instance, jobs) < score(instance, heuristic):
+        return heuristic
+    report(len(jobs), simple)
+    return jobs
 
 
 def _solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
