@@ -152,6 +152,10 @@ def search_schedule(
             chosen[(t, s)] = p
     if any(sum(p.minutes for p, _, _ in occ) > rules.max_day_minutes for occ in by_day.values()):
         return None, True
+    if not flexible:  # fixed work only: nothing to search, just the day rules to check
+        if strict and any(day_problems(instance, d, occ) for d, occ in by_day.items()):
+            return None, True
+        return chosen, True
     flexible.sort(key=lambda item: (len(item[2]), item[2], item[0]))
     # Identical slots of one task are interchangeable: place them in increasing order.
     twin_of_previous = [k > 0 and flexible[k - 1][2] == flexible[k][2] and flexible[k - 1][0][0] == flexible[k][0][0]
