@@ -15,6 +15,8 @@ from bundler.columns import Column, Feasibility
 from bundler.prepare import Instance
 
 PARTNERS_PER_TASK = 24
+NEARBY_PARTNERS = 150
+"""Partners looked at per task, from the closest buildings outwards (huge regions)."""
 NODES_PER_TASK = 400
 MAX_TASKS_PER_JOB = 6
 
@@ -45,8 +47,17 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
     in_region = set(usable)
     minutes = {t: instance.tasks[t].minutes for t in usable}
     pool: dict[Column, None] = {}
+    at_location: dict[int, list[int]] = defaultdict(list)
+    for t in usable:
+        at_location[instance.tasks[t].location].append(t)
     for root in usable:
-        partners = [u for u in usable if u != root and u not in instance.conflicts[root]]
+        here = instance.tasks[root].location
+        nearby = sorted(at_location, key=lambda loc: (instance.travel_minutes(here, loc) or 0, loc))
+        partners: list[int] = []
+        for loc in nearby:  # the closest buildings first, enough to choose from
+            partners += [u for u in at_location[loc] if u != root and u not in instance.conflicts[root]]
+            if len(partners) >= NEARBY_PARTNERS:
+                break
         ranked = sorted(partners, key=lambda u: (-_nearness(instance, root, u), -minutes[u], u))
         ranked = [u for u in ranked[:PARTNERS_PER_TASK] if u in in_region]
         budget = [nodes_per_task]

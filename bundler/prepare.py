@@ -59,6 +59,13 @@ class PreparedTask:
     def fixed_placements(self) -> tuple[Placement, ...]:
         return tuple(opts[0] for opts, flex in zip(self.slots, self.flexible) if not flex)
 
+    @cached_property
+    def fixed_by_day(self) -> dict[int, list[Placement]]:
+        by_day: dict[int, list[Placement]] = defaultdict(list)
+        for p in self.fixed_placements:
+            by_day[p.day].append(p)
+        return dict(by_day)
+
 
 @dataclass
 class Instance:
@@ -205,18 +212,21 @@ def _time_clash(instance: Instance, a: PreparedTask, b: PreparedTask) -> str | N
     """'overlap' or 'travel' when fixed work collides; 'flexible' when some flexible
     slot has no placement left beside the other's fixed work; None when they can meet."""
     kind = None
-    for pa in a.fixed_placements:
-        for pb in b.fixed_placements:
-            if _overlap(pa, pb):
-                return "overlap"
-            if placements_clash(instance, pa, a.location, pb, b.location):
-                kind = "travel"
+    theirs = b.fixed_by_day
+    for day, mine in a.fixed_by_day.items():  # only work on the same day can collide
+        for pa in mine:
+            for pb in theirs.get(day, ()):
+                if _overlap(pa, pb):
+                    return "overlap"
+                if placements_clash(instance, pa, a.location, pb, b.location):
+                    kind = "travel"
     if kind:
         return kind
     for mine, other in ((a, b), (b, a)):
+        same_day = other.fixed_by_day
         for options, flex in zip(mine.slots, mine.flexible):
             if flex and all(
-                any(placements_clash(instance, p, mine.location, q, other.location) for q in other.fixed_placements)
+                any(placements_clash(instance, p, mine.location, q, other.location) for q in same_day.get(p.day, ()))
                 for p in options
             ):
                 return "flexible"
