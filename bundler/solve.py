@@ -3,8 +3,10 @@
 Regions (connected places) never share a job, so each is solved on its own. Each
 starts from the constructive heuristic, which is also its answer if nothing better is
 found in time. A small region gets the full CP-SAT model (exact: OPTIMAL is a proof);
-a larger one, whose full model would take minutes just to build, is improved by
-large-neighbourhood search over exact sub-models (`bundler.lns`).
+a larger one, whose full model would take minutes just to build, gets a pool of small
+jobs to pick from (`bundler.job_pool`) and then large-neighbourhood search over exact
+sub-models (`bundler.lns`). Tasks without weekly slots (the classic packing sets) take
+the column route (`bundler.packing`): an LP bound, a dive and a pick.
 """
 
 from __future__ import annotations
