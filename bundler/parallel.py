@@ -62,13 +62,15 @@ def region_threads(regions: list[list[int]], workers: int) -> int:
 
 
 def choose_backend(config: SolveConfig, regions: list[list[int]]) -> str:
-    """`auto`: a process pool when more than one region has optimizer work, else serial."""
+    """`auto`: a process pool when more than one region has optimizer work and there are
+    threads to share (`workers` > 1), else serial: a pool only adds start-up time then."""
     if config.backend not in BACKENDS:
         raise ValueError(f"unknown backend {config.backend!r}; choose one of {', '.join(BACKENDS)}")
     if config.backend != "auto":
         return config.backend
     busy = [r for r in regions if len(r) > 1]
-    return "local" if config.use_solver and not config.stop.is_set() and len(busy) > 1 else "serial"
+    worth_it = config.use_solver and config.workers > 1 and not config.stop.is_set()
+    return "local" if worth_it and len(busy) > 1 else "serial"
 
 
 def solve_regions(
@@ -166,11 +168,15 @@ def _solve_on_pool(instance, regions, config, budgets, threads, report) -> list[
 _ray_cache: dict[str, Instance] = {}
 
 
+class BackendUnavailable(RuntimeError):
+    """The chosen backend cannot run here (Ray is not installed)."""
+
+
 def _import_ray():
     try:
         import ray
     except ImportError:
-        raise RuntimeError(RAY_MISSING) from None
+        raise BackendUnavailable(RAY_MISSING) from None
     return ray
 
 
@@ -221,7 +227,7 @@ def _solve_on_ray(instance, regions, config, budgets, threads, report) -> list[R
                 report(i, len(results[i].jobs), results[i].bound)
     finally:
         for ref in pending:
-            ray.cancel(ref)
+            ray.cancel(ref, force=True)  # a stop is a stop: no region keeps the cluster busy
     stopped = dataclasses.replace(config, workers=threads)
     for i, result in enumerate(results):
         if result is None:  # stopped before this region came back: the constructive plan
