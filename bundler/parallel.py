@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 BACKENDS = ("auto", "serial", "local", "ray")
 RAY_MISSING = "the ray backend needs Ray: install the ray extra: pip install -e '.[ray]'"
+POOL_MIN_TASKS = 10
+"""`auto` counts a region as real work from this many tasks: smaller ones are solved in
+well under a second, less than a pool of spawned workers takes to start (1-3 s)."""
 POLL_SECONDS = 0.2
 """How often a waiting caller looks at its stop event."""
 
@@ -62,13 +65,13 @@ def region_threads(regions: list[list[int]], workers: int) -> int:
 
 
 def choose_backend(config: SolveConfig, regions: list[list[int]]) -> str:
-    """`auto`: a process pool when more than one region has optimizer work and there are
-    threads to share (`workers` > 1), else serial: a pool only adds start-up time then."""
+    """`auto`: a process pool when at least two regions have real optimizer work and there
+    are threads to share (`workers` > 1), else serial: a pool only adds start-up time then."""
     if config.backend not in BACKENDS:
         raise ValueError(f"unknown backend {config.backend!r}; choose one of {', '.join(BACKENDS)}")
     if config.backend != "auto":
         return config.backend
-    busy = [r for r in regions if len(r) > 1]
+    busy = [r for r in regions if len(r) >= POOL_MIN_TASKS]
     worth_it = config.use_solver and config.workers > 1 and not config.stop.is_set()
     return "local" if worth_it and len(busy) > 1 else "serial"
 

@@ -58,10 +58,10 @@ def test_threads_split_the_workers_over_the_regions_that_run_at_once():
 
 def test_auto_uses_a_pool_only_when_several_regions_need_the_optimizer():
     """auto: local for several regions with work; serial for one region, one thread, heuristic-only or a stop."""
-    several, one = [[1, 2], [3, 4]], [[1, 2, 3]]
+    several, one = [list(range(10)), list(range(10, 30))], [list(range(30))]
     assert choose_backend(SolveConfig(), several) == "local"
     assert choose_backend(SolveConfig(), one) == "serial"
-    assert choose_backend(SolveConfig(), [[1, 2], [3]]) == "serial"  # a one-task region has no search to do
+    assert choose_backend(SolveConfig(), [list(range(30)), [30, 31]]) == "serial"  # the small one is done at once
     assert choose_backend(SolveConfig(use_solver=False), several) == "serial"
     assert choose_backend(SolveConfig(workers=1), several) == "serial"
     stopped = SolveConfig()
@@ -149,7 +149,7 @@ def test_cli_accepts_every_backend(capsys, tmp_path, backend):
     """`--backend` takes auto, serial and local and writes a valid plan with each."""
     out = tmp_path / "plan.json"
     path = tmp_path / "tasks.json"
-    path.write_text(json.dumps(generate_campus(12, seed=2, n_regions=2)))
+    path.write_text(json.dumps(generate_campus(24, seed=2, n_regions=2)))
     assert main(["solve", str(path), "--out", str(out), "--time-limit", "1", "--backend", backend, "--quiet"]) == 0
     assert main(["check", str(path), str(out)]) == 0
     assert "Traceback" not in "".join(capsys.readouterr())
