@@ -59,9 +59,14 @@ def region_budgets(regions: list[list[int]], time_limit: float) -> list[float]:
 
 
 def region_threads(regions: list[list[int]], workers: int) -> int:
-    """Solver threads per region: up to `workers` regions at once share `workers` threads."""
+    """Solver threads per region: up to `workers` regions with real work share `workers` threads.
+
+    Small regions (fewer than POOL_MIN_TASKS tasks) are not counted: they are solved at
+    once, so a big region beside a few stray ones keeps all the threads.
+    """
     workers = max(1, workers)
-    return max(1, workers // max(1, min(len(regions), workers)))
+    busy = sum(len(r) >= POOL_MIN_TASKS for r in regions)
+    return max(1, workers // max(1, min(busy, workers)))
 
 
 def choose_backend(config: SolveConfig, regions: list[list[int]]) -> str:

@@ -48,12 +48,14 @@ def test_budgets_are_fixed_by_task_share():
 
 
 def test_threads_split_the_workers_over_the_regions_that_run_at_once():
-    """--workers is the solve's thread count: a lone region gets them all, many regions one each."""
-    assert region_threads([[1]], 4) == 4
-    assert region_threads([[1], [2]], 4) == 2
-    assert region_threads([[1], [2], [3]], 8) == 2
-    assert region_threads([[i] for i in range(6)], 2) == 1
-    assert region_threads([[1], [2]], 1) == 1
+    """--workers is the solve's thread count: a lone big region gets them all, many regions one each."""
+    big = list(range(10))
+    assert region_threads([big], 4) == 4
+    assert region_threads([big, [11], [12, 13]], 4) == 4  # stray small regions take no threads away
+    assert region_threads([big, big], 4) == 2
+    assert region_threads([big, big, big], 8) == 2
+    assert region_threads([big] * 6, 2) == 1
+    assert region_threads([big, big], 1) == 1
 
 
 def test_auto_uses_a_pool_only_when_several_regions_need_the_optimizer():
