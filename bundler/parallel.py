@@ -87,9 +87,11 @@ def solve_regions(
     """Solve every region with its budget; results in the order of `regions`."""
     backend = choose_backend(config, regions)
     threads = region_threads(regions, config.workers)
+    if config.stop.is_set():  # stopped already: every region gets its constructive plan, here
+        return _solve_here(instance, regions, config, budgets, threads, report)
     if backend == "ray":
         return _solve_on_ray(instance, regions, config, budgets, threads, report)
-    if backend == "local" and len(regions) > 1 and not config.stop.is_set():
+    if backend == "local" and len(regions) > 1:
         return _solve_on_pool(instance, regions, config, budgets, threads, report)
     return _solve_here(instance, regions, config, budgets, threads, report)
 
