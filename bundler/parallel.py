@@ -1,17 +1,18 @@
 """Where regions are solved: in this process, on a local process pool, or on Ray.
 
-Regions never share a job (DESIGN section 3), so they can be solved apart and at the
-same time. Every backend gives the same plan for the same input, seed and workers,
-because each region's work is fixed up front and depends only on its own inputs:
+Regions (places not linked by travel) never share a job, so they can be solved apart
+and at the same time. Every backend gives the same plan for the same input, seed and
+workers, because each region's work is fixed up front and depends only on its own
+inputs:
 
 - its **budget**: the time limit split by task share (`region_budgets`), never "the
   time left" after other regions, which would depend on how fast they ran;
 - its **seed**: `config.seed`, as before;
 - its **solver threads**: `--workers` is the number of solver threads for the whole
-  solve. Up to `workers` regions run at once, each with `workers // that many` threads
-  (`region_threads`); the serial backend gives each region the same thread count, so
-  its answer is the same. How many processes really run at once (the machine's cores,
-  the Ray cluster) changes only the wall time.
+  solve. The regions with real work share them: up to `workers` at once, each with
+  `workers // that many` threads (`region_threads`); the serial backend gives each
+  region the same thread count, so its answer is the same. How many processes really
+  run at once (the machine's cores, the Ray cluster) changes only the wall time.
 
 What is sent to a worker: the prepared `Instance`, pickled once per worker process.
 On 10,000 tasks in 60 regions it pickles to 17 MB and loads in about 1.5 s, while
