@@ -14,11 +14,15 @@ inputs:
   region the same thread count, so its answer is the same. How many processes really
   run at once (the machine's cores, the Ray cluster) changes only the wall time.
 
-What is sent to a worker: the prepared `Instance`, pickled once per worker process.
-On 10,000 tasks in 60 regions it pickles to 17 MB and loads in about 1.5 s, while
-preparing it again from the task file takes about 13 s, so re-preparing in each
-worker would cost far more than it saves in transfer. On Ray it is `ray.put` once and
-kept by each Ray worker process for the next region.
+What is sent to a worker: the task file, once per worker process, which prepares its
+own `Instance` from it. Pickling the prepared `Instance` would be cheaper (on 10,000
+tasks in 60 regions: 17 MB and about 1.5 s to load, against about 13 s to prepare),
+but it is not faithful: an unpickled set holds the same numbers in another iteration
+order, the model builder adds constraints in set order, and CP-SAT's answer depends on
+the order of its constraints, so plans differed from the serial ones. Preparing is
+deterministic (the same instance whatever the process's hash seed), so every worker
+solves exactly what the caller would. On Ray the task file is `ray.put` once, and
+each Ray worker process prepares it once and keeps it for its next regions.
 
 Progress: workers cannot call the caller's `on_progress`, so a region reports its
 jobs and bound when it finishes. Stop: the caller's `config.stop` is passed on to the
@@ -38,6 +42,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
+    from bundler.domain import TaskFile
     from bundler.prepare import Instance
     from bundler.solve import RegionResult, SolveConfig
 
@@ -128,10 +133,12 @@ _worker_instance: Instance | None = None
 _worker_stop: Any = None
 
 
-def _start_worker(instance: Instance, stop: Any) -> None:
-    """Pool initializer: keep the instance and the shared stop event for every region of this worker."""
+def _start_worker(task_file: TaskFile, stop: Any) -> None:
+    """Pool initializer: prepare the instance once and keep it, with the shared stop event."""
+    from bundler.prepare import prepare
+
     global _worker_instance, _worker_stop
-    _worker_instance, _worker_stop = instance, stop
+    _worker_instance, _worker_stop = prepare(task_file), stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's: it sets the stop event
 
 
@@ -154,7 +161,8 @@ def _solve_on_pool(instance, regions, config, budgets, threads, report) -> list[
     processes = max(1, min(len(regions), at_once, os.cpu_count() or 1))
     fields = _portable(config, threads)
     results: list[RegionResult | None] = [None] * len(regions)
-    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(instance, stop))
+    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
+                               initargs=(instance.task_file, stop))
     try:
         futures = {pool.submit(_solve_in_worker, regions[i], fields, budgets[i]): i for i in _largest_first(budgets)}
         pending = set(futures)
@@ -177,6 +185,7 @@ def _solve_on_pool(instance, regions, config, budgets, threads, report) -> list[
 # --- Ray ----------------------------------------------------------------------------
 
 _ray_cache: dict[str, Instance] = {}
+"""The instance prepared by this Ray worker process, by the task file's object id."""
 
 
 class BackendUnavailable(RuntimeError):
@@ -202,17 +211,18 @@ def _start_ray(ray) -> None:
         ray.init(include_dashboard=False, configure_logging=False, log_to_driver=False)
 
 
-def _solve_on_ray_worker(boxed_instance: list, tasks: list[int], fields: dict[str, Any], budget: float):
-    """One region on a Ray worker; the instance is fetched once per worker process and kept."""
+def _solve_on_ray_worker(boxed_task_file: list, tasks: list[int], fields: dict[str, Any], budget: float):
+    """One region on a Ray worker; the instance is prepared once per worker process and kept."""
     import ray
 
+    from bundler.prepare import prepare
     from bundler.solve import SolveConfig, solve_region
 
-    ref = boxed_instance[0]
+    ref = boxed_task_file[0]
     key = ref.hex()
     if key not in _ray_cache:
         _ray_cache.clear()
-        _ray_cache[key] = ray.get(ref)
+        _ray_cache[key] = prepare(ray.get(ref))
     config = SolveConfig(**fields, stop=threading.Event())
     return solve_region(_ray_cache[key], tasks, config, budget, lambda jobs, bound: None)
 
@@ -225,7 +235,7 @@ def _solve_on_ray(instance, regions, config, budgets, threads, report) -> list[R
     _start_ray(ray)
     results: list[RegionResult | None] = [None] * len(regions)
     remote = ray.remote(_solve_on_ray_worker).options(num_cpus=threads)
-    boxed = [ray.put(instance)]  # boxed: a nested reference reaches the worker unresolved
+    boxed = [ray.put(instance.task_file)]  # boxed: a nested reference reaches the worker unresolved
     fields = _portable(config, threads)
     refs = {remote.remote(boxed, regions[i], fields, budgets[i]): i for i in _largest_first(budgets)}
     pending = list(refs)
