@@ -77,15 +77,28 @@ def region_threads(regions: list[list[int]], workers: int) -> int:
 
 
 def choose_backend(config: SolveConfig, regions: list[list[int]]) -> str:
-    """`auto`: a process pool when at least two regions have real optimizer work and there
-    are threads to share (`workers` > 1), else serial: a pool only adds start-up time then."""
+    """`auto`: a process pool when at least two regions have real optimizer work, there
+    are threads to share (`workers` > 1) and the caller is a program's main thread; else
+    serial: a pool would only add start-up time, or run an app's page again."""
     if config.backend not in BACKENDS:
         raise ValueError(f"unknown backend {config.backend!r}; choose one of {', '.join(BACKENDS)}")
     if config.backend != "auto":
         return config.backend
     busy = [r for r in regions if len(r) >= POOL_MIN_TASKS]
     worth_it = config.use_solver and config.workers > 1 and not config.stop.is_set()
-    return "local" if worth_it and len(busy) > 1 else "serial"
+    return "local" if worth_it and len(busy) > 1 and _in_main_thread() else "serial"
+
+
+def _in_main_thread() -> bool:
+    """`auto` starts a pool only from a program's main thread (the command line, a script).
+
+    A spawned worker first runs the caller's `__main__` again. In a Streamlit app that
+    is the page script itself (Streamlit runs pages as `__main__`, on a thread of its
+    own, and the app solves on yet another thread), so every worker would run the
+    whole page again. Off the main thread, `auto` therefore stays serial; an explicit
+    `local` is still honoured.
+    """
+    return threading.current_thread() is threading.main_thread()
 
 
 def solve_regions(

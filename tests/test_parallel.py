@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 
 import pytest
 
@@ -58,7 +59,8 @@ def test_threads_split_the_workers_over_the_regions_that_run_at_once():
 
 
 def test_auto_uses_a_pool_only_when_several_regions_need_the_optimizer():
-    """auto: local for several regions with work; serial for one region, one thread, heuristic-only or a stop."""
+    """auto: local for several regions with work; serial for one region, one thread, heuristic-only, a stop
+    or a call from another thread than the main one (the app)."""
     several, one = [list(range(10)), list(range(10, 30))], [list(range(30))]
     assert choose_backend(SolveConfig(), several) == "local"
     assert choose_backend(SolveConfig(), one) == "serial"
@@ -69,6 +71,11 @@ def test_auto_uses_a_pool_only_when_several_regions_need_the_optimizer():
     stopped.stop.set()
     assert choose_backend(stopped, several) == "serial"
     assert choose_backend(SolveConfig(backend="ray"), one) == "ray"
+    on_a_thread = []
+    thread = threading.Thread(target=lambda: on_a_thread.append(choose_backend(SolveConfig(), several)))
+    thread.start()
+    thread.join()
+    assert on_a_thread == ["serial"]  # an app's page or background solve: no pool re-running the page
     with pytest.raises(ValueError, match="unknown backend"):
         choose_backend(SolveConfig(backend="cluster"), several)
 
@@ -136,7 +143,7 @@ def test_stop_before_the_solve_gives_the_constructive_plan(campus):
 
 
 def test_a_pool_started_from_a_background_thread_works():
-    """The app solves on a thread: a process pool started from there gives the serial plan."""
+    """A background solve asked for a pool (explicit `local`) gets one, and the serial plan."""
     task_file = parse_task_file(generate_campus(60, seed=4, n_regions=3))
     serial = solve(task_file, SolveConfig(time_limit=1.0, workers=2, seed=1, backend="serial"))
     job = BackgroundSolve(task_file, SolveConfig(time_limit=1.0, workers=2, seed=1, backend="local"))
