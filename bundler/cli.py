@@ -17,6 +17,7 @@ from bundler.cli_workspace import add_workspace_commands
 from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
 from bundler.io import read_plan, read_task_file, write_json
+from bundler.parallel import BACKENDS, BackendUnavailable
 from bundler.validation import InputError
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
@@ -34,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--workers", type=int, default=2, help="solver threads (default 2)")
     solve.add_argument("--seed", type=int, default=0)
     solve.add_argument("--heuristic-only", action="store_true", help="skip the optimizer: constructive plan only")
+    solve.add_argument("--backend", choices=BACKENDS, default="auto",
+                       help="where regions are solved: serial, local (a process pool) or ray; auto (default) "
+                            "uses local when several regions have optimizer work")
     solve.add_argument("--quiet", action="store_true", help="no progress lines")
     check = sub.add_parser("check", help="check a plan against every rule")
     check.add_argument("tasks")
@@ -92,8 +96,11 @@ def _solve(args) -> int:
         raise InputError(["--time-limit must be above 0 and --workers at least 1"])
     task_file = read_task_file(args.tasks)
     config = SolveConfig(time_limit=args.time_limit, workers=args.workers, seed=args.seed,
-                         use_solver=not args.heuristic_only)
-    plan = solve(task_file, config, on_progress=_ProgressPrinter(args.quiet))
+                         use_solver=not args.heuristic_only, backend=args.backend)
+    try:
+        plan = solve(task_file, config, on_progress=_ProgressPrinter(args.quiet))
+    except BackendUnavailable as error:
+        raise InputError([str(error)]) from None
     write_json(plan, args.out)
     print(_summary(plan))
     print(f"plan written to {args.out}")

@@ -27,6 +27,7 @@ from bundler.jobs import find_schedule
 from bundler.lns import improve, score
 from bundler.model import JobModel, build_model
 from bundler.packing import solve_by_columns
+from bundler.parallel import region_budgets, solve_regions
 from bundler.plan import build_plan
 from bundler.prepare import Instance, prepare
 
@@ -57,6 +58,8 @@ class SolveConfig:
     """False: no column route even where it applies (to measure what it buys)."""
     stop: threading.Event = field(default_factory=threading.Event)
     """Set it from another thread to stop and keep the best plan so far."""
+    backend: str = "auto"
+    """Where regions are solved: auto, serial, local or ray (see `bundler.parallel`)."""
 
 
 @dataclass
@@ -249,24 +252,20 @@ def solve(
     taken = {t for _, job in pinned for t in job.tasks}
     regions = [[t for t in region if t not in taken] for region in instance.regions]
     regions = [r for r in regions if r]
-    remaining_tasks = sum(len(r) for r in regions)
     found = [0] * len(regions)
     bounds = [simple_job_bound(instance, r) for r in regions]
-    results: list[RegionResult] = []
-    for i, tasks in enumerate(regions):
-        left = max(config.time_limit - (time.perf_counter() - started), 0.0)
-        share = left * len(tasks) / max(remaining_tasks, 1)
-        remaining_tasks -= len(tasks)
 
-        def report(jobs: int, bound: int, i: int = i) -> None:
-            found[i], bounds[i] = jobs, bound
-            if on_progress:
-                on_progress(Progress(len(pinned) + sum(found), len(pinned) + sum(bounds),
-                                     time.perf_counter() - started, i + 1, len(regions)))
+    def report(i: int, jobs: int, bound: int) -> None:
+        found[i], bounds[i] = jobs, bound
+        if on_progress:
+            on_progress(Progress(len(pinned) + sum(found), len(pinned) + sum(bounds),
+                                 time.perf_counter() - started, i + 1, len(regions)))
 
-        result = solve_region(instance, tasks, config, share, report)
-        report(len(result.jobs), result.bound)
-        results.append(result)
+    # Budgets are fixed before any region runs (not "the time left"), so a region's answer
+    # never depends on how fast preparing or the other regions were: every backend gives
+    # the same plan.
+    budgets = region_budgets(regions, config.time_limit)
+    results = solve_regions(instance, regions, config, budgets, report)
     status = _combine([r.status for r in results]) if results else "OPTIMAL"
     return build_plan(
         instance,
