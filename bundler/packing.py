@@ -109,14 +109,29 @@ def _covers(instance: Instance, plan: list[Column], tasks: list[int]) -> bool:
     return all(t in covered for t in tasks if t not in instance.own_problems)
 
 
+def simple_bound(instance: Instance, tasks: list[int], objective: str, upper: int) -> int:
+    """The bound that needs no LP: `upper` (most jobs the hours allow) or, for cover,
+    the fewest jobs whose capacity holds every minute."""
+    if objective != "cover":
+        return upper
+    minutes = sum(instance.tasks[t].minutes for t in tasks)
+    return -(-minutes // max(instance.rules.max_job_minutes, 1))
+
+
 def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], seconds: float,
-                     workers: int, seed: int) -> ColumnAnswer:
+                     workers: int, seed: int, upper: int) -> ColumnAnswer:
+    """`upper`: a proven most jobs known before (the hours bound)."""
     started = time.perf_counter()
     objective = instance.rules.objective
     feasibility = Feasibility(instance)
     start = [tuple(sorted(j.tasks)) for j in heuristic]
     root = generate_columns(instance, tasks, start, ROOT_SHARE * seconds, feasibility)
     bound = root.job_bound(objective)
+    simple = simple_bound(instance, tasks, objective, upper)
+    if bound is None:
+        bound = simple
+    else:
+        bound = max(bound, simple) if objective == "cover" else min(bound, simple)
     pool = set(root.columns) | set(start)
     candidates: list[list[Column]] = []
     if objective != "cover" or _covers(instance, start, tasks):

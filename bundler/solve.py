@@ -213,7 +213,7 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
 def _solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
                       seconds: float, simple: int) -> RegionResult:
     """Tasks without weekly slots (the classic packing sets): column generation and a dive."""
-    answer = solve_by_columns(instance, tasks, heuristic, max(seconds, 0.5), config.workers, config.seed)
+    answer = solve_by_columns(instance, tasks, heuristic, max(seconds, 0.5), config.workers, config.seed, simple)
     if instance.rules.objective == "cover" and not answer.jobs:
         return RegionResult([], "UNKNOWN", simple, answer.lower_bound)
     upper = min(simple, answer.upper_bound) if answer.upper_bound is not None else simple
