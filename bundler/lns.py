@@ -108,7 +108,7 @@ def improve(
         solver.parameters.interleave_search = workers > 1
         step = min(STEP_WORK, max(work_budget - spent, 0.05))
         solver.parameters.max_deterministic_time = step
-        solver.parameters.max_time_in_seconds = 3 * step + 1
+        solver.parameters.max_time_in_seconds = 5 * step + 5  # a safety net only: the work is capped
         code = solver.solve(jm.model)
         spent += solver.deterministic_time + BUILD_WORK_PER_CONSTRAINT * len(jm.model.Proto().constraints)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):

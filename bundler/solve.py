@@ -130,7 +130,7 @@ def _parameters(config: SolveConfig, seconds: float) -> cp_model.CpSolver:
     # input, seed and workers give the same plan; wall time is only a safety net.
     solver.parameters.interleave_search = config.workers > 1
     solver.parameters.max_deterministic_time = max(seconds, 0.05)
-    solver.parameters.max_time_in_seconds = max(3 * seconds, 1.0)
+    solver.parameters.max_time_in_seconds = 5 * seconds + 5
     return solver
 
 

@@ -11,7 +11,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-from bundler.bench.memory import peak_mb
+from bundler.bench.memory import TreeMemory, peak_mb
 from bundler.bench.paths import VERIFY_PLAN
 
 SIZES = (100, 300, 1000, 3000, 10000)
@@ -48,7 +48,8 @@ def measure_task_file(name: str, task_file, seconds: float, workers: int, seed: 
 
     regions = len(prepare(task_file).regions)
     heuristic = solve(task_file, SolveConfig(time_limit=seconds, workers=workers, seed=seed, use_solver=False))
-    plan = solve(task_file, SolveConfig(time_limit=seconds, workers=workers, seed=seed))
+    with TreeMemory() as tree:
+        plan = solve(task_file, SolveConfig(time_limit=seconds, workers=workers, seed=seed))
     ours = [v.message for v in check_plan(task_file, plan)]
     reference = reference_problems(task_file, plan)
     k = plan.kpis
@@ -65,6 +66,7 @@ def measure_task_file(name: str, task_file, seconds: float, workers: int, seed: 
         "seconds": round(plan.solver.seconds, 2),
         "time_limit": seconds,
         "peak_mb": peak_mb(),
+        "peak_tree_mb": tree.peak_mb,
         "bundled_hours": k.bundled_hours,
         "total_hours": k.total_hours,
         "valid": not ours and not reference,

@@ -25,6 +25,7 @@ CLASSIC_SECONDS = 10.0
 EXAMPLE_SECONDS = 10.0
 QUICK_SECONDS = 1.0
 QUICK_SIZES = (100, 300)
+ONE_REGION_TASKS = 3000
 QUICK_FILES_PER_FORMAT = 2
 PRINTED = ("instance", "format", "items", "tasks", "regions", "heuristic_bins", "heuristic_jobs", "bins", "jobs",
            "bound", "status", "seconds", "time_limit", "peak_mb", "opt", "gap", "gap_pct", "valid",
@@ -170,6 +171,12 @@ def _all(args) -> int:
         _emit(campus_rows[-1])
     quick_seconds = QUICK_SECONDS if args.quick else None
     campus_rows += _campus_rows(QUICK_SIZES if args.quick else SIZES, args, quick_seconds)
+    if not args.quick:  # the hard case for one region: a whole city's tasks on one campus
+        limit = campus_time_limit(ONE_REGION_TASKS)
+        row = run_isolated("campus", limit, n_tasks=ONE_REGION_TASKS, seed=args.seed, workers=args.workers, n_regions=1)
+        campus_rows.append({"instance": f"campus-{ONE_REGION_TASKS} (one region)", "tasks": ONE_REGION_TASKS,
+                            "time_limit": limit, "kind": "one-region", **row})
+        _emit(campus_rows[-1])
     _write_campus(campus_rows, args.out, command)
     invalid = any(not r.get("valid") for r in classic_rows + campus_rows)
     return EXIT_INPUT if bad else EXIT_RULES if invalid else EXIT_OK
