@@ -275,8 +275,7 @@ class Repository:
             query = query.where(decisions.c.supplier == supplier)
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(decisions.c.decided_at, decisions.c.id)).all()
-        latest = {(r.job, r.supplier): StoredDecision(r.plan_id, r.job, r.supplier, r.verdict, r.reason,
-                                                      r.decided_by, r.decided_at) for r in rows}
+        latest = {(r.job, r.supplier): _decision(r) for r in rows}
         return [d for d in latest.values() if d.verdict != "open"]
 
     def decision_log(self, plan_id: int) -> list[StoredDecision]:
@@ -284,8 +283,7 @@ class Repository:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(decisions).where(decisions.c.plan_id == plan_id)
                                 .order_by(decisions.c.decided_at, decisions.c.id)).all()
-        return [StoredDecision(r.plan_id, r.job, r.supplier, r.verdict, r.reason, r.decided_by, r.decided_at)
-                for r in rows]
+        return [_decision(r) for r in rows]
 
     # --- vacancy drafts ---------------------------------------------------------------
 
@@ -317,3 +315,7 @@ class Repository:
                                                vacancy_drafts.c.format)).all()
         return [VacancyDraft(r.plan_id, r.job, r.language, r.format, r.content, r.updated_by, r.updated_at)
                 for r in rows]
+
+
+def _decision(row) -> StoredDecision:
+    return StoredDecision(row.plan_id, row.job, row.supplier, row.verdict, row.reason, row.decided_by, row.decided_at)
