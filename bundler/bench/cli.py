@@ -125,7 +125,8 @@ def _write_campus(rows: list[dict], out: Path, command: str) -> None:
     from bundler.bench.report import plot_scale, write_campus
 
     for path in [*write_campus(rows, out, command),
-                 plot_scale([r for r in rows if r.get("kind") == "generated"], out / "scale.png")]:
+                 plot_scale([r for r in rows if r.get("kind") == "generated"], out / "scale.png",
+                            single_region=[r for r in rows if r.get("kind") == "one-region"])]:
         print(f"written {path}", file=sys.stderr)
 
 
@@ -174,8 +175,8 @@ def _all(args) -> int:
     if not args.quick:  # the hard case for one region: a whole city's tasks on one campus
         limit = campus_time_limit(ONE_REGION_TASKS)
         row = run_isolated("campus", limit, n_tasks=ONE_REGION_TASKS, seed=args.seed, workers=args.workers, n_regions=1)
-        campus_rows.append({"instance": f"campus-{ONE_REGION_TASKS} (one region)", "tasks": ONE_REGION_TASKS,
-                            "time_limit": limit, "kind": "one-region", **row})
+        campus_rows.append({"tasks": ONE_REGION_TASKS, "time_limit": limit, **row, "kind": "one-region",
+                            "instance": f"campus-{ONE_REGION_TASKS} (one region)"})
         _emit(campus_rows[-1])
     _write_campus(campus_rows, args.out, command)
     invalid = any(not r.get("valid") for r in classic_rows + campus_rows)

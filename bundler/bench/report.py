@@ -96,8 +96,10 @@ def write_campus(rows: list[dict], out: Path, command: str) -> list[Path]:
     return [md, write_jsonl(rows, out / "campus.jsonl")]
 
 
-def plot_scale(rows: list[dict], path: Path) -> Path:
-    """Two panels against the number of tasks (log x): seconds, and peak memory in MB."""
+def plot_scale(rows: list[dict], path: Path, single_region: list[dict] = ()) -> Path:
+    """Two panels against the number of tasks (log x): seconds, and peak memory in MB.
+
+    `single_region`: campuses that are one big region, drawn as separate stars."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -117,6 +119,10 @@ def plot_scale(rows: list[dict], path: Path) -> Path:
         memory_axis.plot(tasks, [r.get("peak_tree_mb") for r in points], "s--", color="tab:purple",
                          label="all processes (sampled)")
     memory_axis.set(xscale="log", xlabel="tasks", ylabel="MB", title="Peak resident memory")
+    for r in single_region:
+        time_axis.plot([r["tasks"]], [r["seconds"]], "*", markersize=13, color="tab:green", label="one region")
+        memory_axis.plot([r["tasks"]], [r.get("peak_tree_mb") or r.get("peak_mb")], "*", markersize=13,
+                         color="tab:green", label="one region")
     from matplotlib.ticker import NullFormatter, ScalarFormatter
 
     for axis in (time_axis, memory_axis):
