@@ -179,3 +179,14 @@ def test_cli_without_ray_says_how_to_install_it(capsys, tmp_path, monkeypatch):
     err = capsys.readouterr().err
     assert "pip install -e '.[ray]'" in err and "Traceback" not in err
     assert not (tmp_path / "p.json").exists()
+
+
+def test_preparing_share_comes_off_the_limit_by_estimate():
+    """Big regions leave less of the limit for solving (never under half); small ones almost all."""
+    from bundler.solve import solving_seconds
+
+    small = solving_seconds(10, [list(range(130))])
+    big = solving_seconds(300, [list(range(3000))])
+    assert 9.9 < small < 10
+    assert 150 <= big < 280
+    assert solving_seconds(10, [list(range(100_000))]) == 5
