@@ -81,53 +81,11 @@ class ColumnGeneration:
         return math.floor(self.lp_value + slack)
 
 
-class _DayOutlook:
-    """Can a partial job's working days still be made valid by the tasks that may join it?
-
-    A cheap, sound test on fixed work only: every gap longer than allowed needs some
-    candidate (or the job's own flexible slot) that could work inside it, and the days
-    short of the minimum hours need that many minutes more than the job can still take.
-    """
-
-    def __init__(self, instance: Instance, tasks: list[int]):
-        rules = instance.rules
-        self.max_gap, self.min_day, self.max_job = rules.max_gap_minutes, rules.min_day_minutes, rules.max_job_minutes
-        self.fixed = {t: instance.tasks[t].fixed_placements for t in tasks}
-        self.flexible_minutes = {
-            t: sum(o[0].minutes for o, flex in zip(instance.tasks[t].slots, instance.tasks[t].flexible) if flex and o)
-            for t in tasks}
-        self.options: dict[int, dict[int, list[Placement]]] = {}
-        for t in tasks:
-            by_day: dict[int, list[Placement]] = {}
-            for options in instance.tasks[t].slots:
-                for p in options:
-                    by_day.setdefault(p.day, []).append(p)
-            self.options[t] = by_day
-
-    def hopeful(self, members: Column, load: int, candidates: list[int]) -> bool:
-        by_day: dict[int, list[Placement]] = {}
-        for t in members:
-            for p in self.fixed[t]:
-                by_day.setdefault(p.day, []).append(p)
-        helpers = [*candidates, *(t for t in members if self.flexible_minutes[t])]
-        room = self.max_job - load + sum(self.flexible_minutes[t] for t in members)
-        deficit = 0
-        for day, work in by_day.items():
-            work.sort()
-            deficit += max(0, self.min_day - sum(p.minutes for p in work))
-            for a, b in zip(work, work[1:]):
-                if b.start - a.end > self.max_gap and not any(
-                        a.end <= q.start and q.end <= b.start for h in helpers for q in self.options[h].get(day, ())):
-                    return False
-        return deficit <= room
-
-
 class _Pricer:
     """Depth-first search for feasible jobs with a positive reduced cost."""
 
     def __init__(self, instance: Instance, tasks: list[int], feasibility: Feasibility):
         self.instance, self.tasks, self.feasibility = instance, tasks, feasibility
-        self.outlook = _DayOutlook(instance, tasks) if feasibility.timed else None
         rules = instance.rules
         self.minutes = {t: instance.tasks[t].minutes for t in tasks}
         self.min_job, self.max_job = rules.min_job_minutes, rules.max_job_minutes
@@ -199,8 +157,7 @@ class _Pricer:
                         continue  # a superset only costs more
                 elif not self.cover and new_price + fill_cost(self.min_job - new_load, rest) >= 1 - EPS:
                     continue
-                if self.outlook is not None and (not self.outlook.hopeful(new_members, new_load, rest)
-                                                 or self.feasibility.schedule(column, strict=False) is None):
+                if self.feasibility.timed and self.feasibility.schedule(column, strict=False) is None:
                     continue
                 visit(new_members, new_price, new_load, new_suppliers, new_skills, rest)
 
