@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
 from typing import Any, Iterable
 
+from bundler.bench.campus import reference_verdict  # noqa: F401  (the tests take it from here)
 from bundler.domain import Plan, TaskFile
 from bundler.validation import parse_task_file
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
-VERIFY_PLAN = Path(__file__).resolve().parents[2] / "shared" / "tools" / "verify_plan.py"
 
 
 def fixed(days: Iterable[str] | str, start: str, end: str) -> list[dict[str, str]]:
@@ -49,17 +46,6 @@ def task_data(tasks: list[dict], rules: dict | None = None, travel: list[tuple[s
 
 def task_file(*args, **kwargs) -> TaskFile:
     return parse_task_file(task_data(*args, **kwargs))
-
-
-def reference_verdict(task_file: TaskFile, plan: Plan) -> tuple[list[str], int, float] | None:
-    """The shared reference checker's (violations, jobs, hours); None when it is not there."""
-    if not VERIFY_PLAN.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("verify_plan", VERIFY_PLAN)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    as_json = json.loads(json.dumps(task_file.to_json_dict()))
-    return module.verify(as_json, json.loads(json.dumps(plan.to_json_dict())))
 
 
 def assert_plan_valid(task_file: TaskFile, plan: Plan) -> None:

@@ -29,15 +29,21 @@ def campus_time_limit(n_tasks: int) -> float:
     return 60.0 if n_tasks <= 300 else 120.0 if n_tasks <= 1000 else 300.0
 
 
-def reference_problems(task_file, plan) -> list[str] | None:
-    """The shared reference checker's violations; None when the checker is not there."""
+def reference_verdict(task_file, plan) -> tuple[list[str], int, float] | None:
+    """The shared reference checker's (violations, jobs, hours); None when it is not there."""
     if not VERIFY_PLAN.exists():
         return None
     spec = importlib.util.spec_from_file_location("verify_plan", VERIFY_PLAN)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     as_json = json.loads(json.dumps(task_file.to_json_dict()))
-    return list(module.verify(as_json, json.loads(json.dumps(plan.to_json_dict())))[0])
+    return module.verify(as_json, json.loads(json.dumps(plan.to_json_dict())))
+
+
+def reference_problems(task_file, plan) -> list[str] | None:
+    """The shared reference checker's violations; None when the checker is not there."""
+    verdict = reference_verdict(task_file, plan)
+    return None if verdict is None else list(verdict[0])
 
 
 def measure_task_file(name: str, task_file, seconds: float, workers: int, seed: int) -> dict:
