@@ -57,9 +57,23 @@ Id = Annotated[str, Field(min_length=1)]
 
 
 class _Record(BaseModel):
-    """Unknown keys are kept (the contract allows optional additions)."""
+    """Unknown keys are kept (the contract allows optional additions).
+
+    An optional field given as `null` means "not given": other tools write JSON that way.
+    """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_means_not_given(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        optional = set()
+        for name, info in cls.model_fields.items():
+            if not info.is_required():
+                optional |= {name, info.alias or name}
+        return {k: v for k, v in data.items() if v is not None or k not in optional}
 
 
 class Supplier(_Record):
@@ -169,6 +183,9 @@ Slot = Annotated[
 
 
 Level = Literal["low", "medium", "high"]
+Hygiene = Literal["dirty", "clean", "food", "patient"]
+AFTER_DIRTY: tuple[str, ...] = ("clean", "food", "patient")
+"""Hygiene classes that may not follow `dirty` work on the same day."""
 DEMANDS = ("physical_load", "pace", "interruptions", "independence", "customer_contact")
 """Optional task-screening fields (IHW-style): what the work asks of a person."""
 
@@ -185,6 +202,8 @@ class Task(_Record):
     interruptions: Level | None = None
     independence: Level | None = None
     customer_contact: Level | None = None
+    hygiene: Hygiene | None = None
+    """`dirty` work never comes before `clean`, `food` or `patient` work on one day (rule 13)."""
 
     @property
     def minutes(self) -> int:
@@ -204,15 +223,16 @@ class Rules(_Record):
     max_day_hours: float = Field(default=8, gt=0, le=24)
     max_gap_minutes: int = Field(default=60, ge=0)
     max_skills_per_job: int | None = Field(default=None, ge=0)
+    max_work_days: int = Field(default=5, ge=1, le=7)
+    min_rest_hours: float = Field(default=11, ge=0, le=24)
+    start_step_minutes: int = Field(default=15, ge=1, le=240)
+    min_weekly_rest_hours: float = Field(default=36, ge=0, le=144)
+    break_after_hours: float = Field(default=5.5, gt=0, le=24)
+    min_break_minutes: int = Field(default=30, ge=0, le=24 * 60)
+    changeover_minutes: int = Field(default=10, ge=0, le=24 * 60)
+    hygiene_order: bool = True
+    spread_flexible_slots: bool = True
     objective: Objective = "jobs"
-
-    @model_validator(mode="before")
-    @classmethod
-    def _null_means_default(cls, data: Any) -> Any:
-        """`null` means 'use the default', except for max_skills_per_job where it means 'no limit'."""
-        if isinstance(data, dict):
-            return {k: v for k, v in data.items() if v is not None or k == "max_skills_per_job"}
-        return data
 
     @model_validator(mode="after")
     def _ranges(self) -> "Rules":
@@ -241,6 +261,18 @@ class Rules(_Record):
     def max_day_minutes(self) -> int:
         return round(self.max_day_hours * 60)
 
+    @property
+    def min_rest_minutes(self) -> int:
+        return round(self.min_rest_hours * 60)
+
+    @property
+    def min_weekly_rest_minutes(self) -> int:
+        return round(self.min_weekly_rest_hours * 60)
+
+    @property
+    def break_after_minutes(self) -> int:
+        return round(self.break_after_hours * 60)
+
 
 class PinnedJob(_Record):
     id: Id
@@ -259,11 +291,6 @@ class TaskFile(_Record):
     incompatible: list[Annotated[list[Id], Field(min_length=2, max_length=2)]] = Field(default_factory=list)
     pinned: list[PinnedJob] = Field(default_factory=list)
 
-    @field_validator("rules", mode="before")
-    @classmethod
-    def _rules_may_be_null(cls, value: Any) -> Any:
-        return {} if value is None else value
-
     def task_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.tasks}
 
@@ -273,7 +300,7 @@ class TaskFile(_Record):
     def to_json_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", by_alias=True, exclude_none=False)
         for task in data["tasks"]:  # optional screening fields appear only when filled in
-            for name in DEMANDS:
+            for name in (*DEMANDS, "hygiene"):
                 if task.get(name) is None:
                     task.pop(name, None)
         return data
