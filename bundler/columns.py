@@ -26,6 +26,7 @@ from ortools.sat.python import cp_model
 
 from bundler.jobs import SlotKey, search_schedule
 from bundler.prepare import Instance, Placement
+from bundler.rulebook import static_breaches
 
 EPS = 1e-6
 SCHEDULE_BUDGET = 20_000
@@ -48,13 +49,18 @@ class Feasibility:
         """False once a schedule search ran out of budget: 'infeasible' then means 'not found'."""
 
     def schedule(self, tasks: Column, strict: bool = True) -> dict[SlotKey, Placement] | None:
-        if not self.timed:
-            return {}
+        """A schedule when these tasks form a valid job by the rule book, else None.
+        `strict=False`: a job still growing (its hours, short days and waits may be repaired)."""
         key = (tasks, strict)
         if key not in self.known:
-            found, exhaustive = search_schedule(self.instance, list(tasks), strict, self.budget)
-            self.exact &= exhaustive or found is not None
-            self.known[key] = found
+            if static_breaches(self.instance, tasks, complete=strict):
+                self.known[key] = None
+            elif not self.timed:
+                self.known[key] = {}
+            else:
+                found, exhaustive = search_schedule(self.instance, list(tasks), strict, self.budget)
+                self.exact &= exhaustive or found is not None
+                self.known[key] = found
         return self.known[key]
 
 

@@ -10,7 +10,7 @@ def unassigned_reason(instance: Instance, t: int, proven_optimal: bool) -> str:
     rules = instance.rules
     own = instance.own_problems.get(t)
     if own:
-        return "cannot be in any job: " + "; ".join(own)
+        return "cannot be in any job: " + "; ".join(b.message for b in own)
     region = next(r for r in instance.regions if t in r)
     partners = [u for u in region if u != t and u not in instance.conflicts[t] and u not in instance.own_problems]
     if not partners:

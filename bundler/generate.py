@@ -121,6 +121,8 @@ class Activity:
     blocks: tuple[Block, ...] = ()
     window: Window | None = None
     weekend: bool = False
+    hygiene: str | None = None
+    """`dirty` (toilets, waste) or `food`: the order rule 13 keeps within a day."""
 
 
 SHORT = (90, 120, 150, 180)
@@ -134,7 +136,7 @@ DAYTIME = Window("08:00", "16:00", MEDIUM)
 
 ACTIVITIES = [
     Activity("cleaning", "Toiletten schoonmaken {place}", ("toilet-cleaning", "cleaning-basic"),
-             (CLEAN_EARLY, CLEAN_LATE), weekend=True),
+             (CLEAN_EARLY, CLEAN_LATE), weekend=True, hygiene="dirty"),
     Activity("cleaning", "Kantoorschoonmaak {place}", ("cleaning-basic", "working-independently"),
              (CLEAN_EARLY, CLEAN_LATE), weekend=True),
     Activity("cleaning", "Collegezalen opruimen {place}", ("cleaning-basic", "waste-collection"),
@@ -144,19 +146,19 @@ ACTIVITIES = [
     Activity("cleaning", "Glasbewassing {place}", ("window-cleaning", "working-independently"),
              (CLEAN_EARLY,), DAYTIME),
     Activity("cleaning", "Afval inzamelen {place}", ("waste-collection", "working-independently"),
-             (CLEAN_EARLY, CLEAN_LATE), weekend=True),
+             (CLEAN_EARLY, CLEAN_LATE), weekend=True, hygiene="dirty"),
     Activity("cleaning", "Dagschoonmaak en sanitair bijvullen {place}", ("toilet-cleaning", "customer-contact"),
-             (Block("10:00", "15:00", SHORT),)),
-    Activity("catering", "Lunchuitgifte {place}", ("catering-support", "food-hygiene", "customer-contact"), (LUNCH,)),
+             (Block("10:00", "15:00", SHORT),), hygiene="dirty"),
+    Activity("catering", "Lunchuitgifte {place}", ("catering-support", "food-hygiene", "customer-contact"), (LUNCH,), hygiene="food"),
     Activity("catering", "Kassa restaurant {place}", ("cash-register", "customer-contact"), (LUNCH,)),
     Activity("catering", "Afwassen spoelkeuken {place}", ("dishwashing", "food-hygiene"),
              (Block("12:30", "16:30", MEDIUM),)),
     Activity("catering", "Koffiebar {place}", ("coffee-service", "cash-register", "customer-contact"),
-             (Block("08:00", "12:00", MEDIUM),)),
+             (Block("08:00", "12:00", MEDIUM),), hygiene="food"),
     Activity("catering", "Vergaderlunches klaarzetten {place}", ("catering-support", "food-hygiene"),
-             (Block("10:30", "14:00", SHORT),)),
+             (Block("10:30", "14:00", SHORT),), hygiene="food"),
     Activity("catering", "Broodjes beleggen {place}", ("food-hygiene", "catering-support"),
-             (Block("08:30", "11:30", SHORT),)),
+             (Block("08:30", "11:30", SHORT),), hygiene="food"),
     Activity("catering", "Keukenapparatuur reinigen {place}", ("dishwashing", "food-hygiene", "cleaning-basic"),
              (Block("13:30", "17:00", SHORT),), Window("13:30", "17:00", SHORT)),
     Activity("vending", "Automaten bijvullen {place}", ("vending-restock", "stock-control"),
@@ -427,7 +429,7 @@ def make_task(rng: random.Random, task_id: str, supplier: str, sector: str, loca
     skills = list(activity.skills[:rng.randint(1, len(activity.skills))])
     return {"id": task_id, "supplier": supplier, "title": activity.title.format(place=location["short"]),
             "location": location["id"], "skills": skills, "slots": slots,
-            **task_demands(sector, activity.title)}
+            **task_demands(sector, activity.title), **({"hygiene": activity.hygiene} if activity.hygiene else {})}
 
 
 def pick_flexible(rng: random.Random, sectors: list[str], share: float) -> set[int]:

@@ -12,29 +12,13 @@ from dataclasses import dataclass
 
 from bundler.jobs import SlotKey, search_schedule, static_violations
 from bundler.prepare import Instance, Placement
+from bundler.rulebook import may_join
 
 
 @dataclass
 class Job:
     tasks: list[int]
     schedule: dict[SlotKey, Placement]
-
-
-def _fits_statically(instance: Instance, job: list[int], candidate: int) -> bool:
-    rules = instance.rules
-    minutes = sum(instance.tasks[t].minutes for t in job) + instance.tasks[candidate].minutes
-    if minutes > rules.max_job_minutes:
-        return False
-    if any(candidate in instance.conflicts[t] for t in job):
-        return False
-    suppliers = {instance.tasks[t].supplier for t in job} | {instance.tasks[candidate].supplier}
-    if len(suppliers) > rules.max_suppliers_per_job:
-        return False
-    if rules.max_skills_per_job is not None:
-        skills = set().union(*(instance.tasks[t].skills for t in job), instance.tasks[candidate].skills)
-        if len(skills) > rules.max_skills_per_job:
-            return False
-    return True
 
 
 SEARCH_EFFORT = 100
@@ -77,7 +61,7 @@ def _grow(instance: Instance, schedules: _Schedules, seed: int, pool: set[int], 
         if not fill_up:
             return best
     while True:
-        candidates = [c for c in pool if c not in job and _fits_statically(instance, job, c)]
+        candidates = [c for c in pool if c not in job and may_join(instance, job, c)]
         if not candidates:
             break
 

@@ -12,41 +12,21 @@ from typing import Iterable
 
 import networkx as nx
 
-from bundler.domain import DAYS
-from bundler.prepare import Instance, Placement, placements_clash
+from bundler.prepare import Instance, Placement
+from bundler.rules import Rule
+from bundler.rulebook import (
+    Breach, Occurrence, clashes, day_breaches, schedule_breaches, static_breaches, week_breaches,
+)
 
-Occurrence = tuple[Placement, int, int]
-"""(placement, location, task index)"""
 SlotKey = tuple[int, int]
 """(task index, slot number)"""
 
 SEARCH_BUDGET = 20_000
 
 
-def day_problems(instance: Instance, day: int, occurrences: list[Occurrence]) -> list[str]:
-    """Rules 4 and 5 for one day of one job; occurrences need not be sorted."""
-    rules = instance.rules
-    names = instance.tasks
-    ordered = sorted(occurrences)
-    problems = []
-    worked = sum(p.minutes for p, _, _ in ordered)
-    if worked > rules.max_day_minutes:
-        problems.append(f"{DAYS[day]} works {worked / 60:g} h, more than {rules.max_day_hours:g} h")
-    elif worked < rules.min_day_minutes:
-        problems.append(f"{DAYS[day]} works {worked / 60:g} h, less than {rules.min_day_hours:g} h")
-    for (a, loc_a, ta), (b, loc_b, tb) in zip(ordered, ordered[1:]):
-        gap = b.start - a.end
-        needed = instance.travel_gap(loc_a, loc_b)
-        who = f"{DAYS[day]} {names[ta].id} -> {names[tb].id}"
-        if gap < 0:
-            problems.append(f"{who} overlap")
-        elif needed is None:
-            problems.append(f"{who}: the places are not connected")
-        elif gap < needed:
-            problems.append(f"{who}: {gap} min gap, {needed} min travel")
-        elif gap > rules.max_gap_minutes:
-            problems.append(f"{who}: {gap} min gap, more than {rules.max_gap_minutes} min")
-    return problems
+def day_problems(instance: Instance, day: int, occurrences: list[Occurrence]) -> list[Breach]:
+    """The day rules of the rule book for one day of one job (strict)."""
+    return day_breaches(instance, day, occurrences)
 
 
 def _option_order(options: Iterable[Placement], placed: dict[int, list[Occurrence]]) -> list[Placement]:
@@ -114,7 +94,7 @@ def _enough_helpers(rules, by_day: dict[int, list[Occurrence]], flexible: list) 
 def find_schedule(
     instance: Instance, tasks: list[int], strict: bool = True, budget: int = SEARCH_BUDGET
 ) -> dict[SlotKey, Placement] | None:
-    """A placement for every slot of the tasks that obeys rules 4-5, or None (see search_schedule)."""
+    """A placement for every slot of the tasks that obeys the schedule rules, or None (see search_schedule)."""
     return search_schedule(instance, tasks, strict, budget)[0]
 
 
@@ -127,13 +107,14 @@ def search_schedule(
     `effort[0]`, when given, grows by the placements tried: a measure of work that, unlike
     the clock, is the same on every run.
 
-    A placement for every slot of the tasks that obeys rules 4-5, or None.
+    A placement for every slot of the tasks that obeys every schedule rule of the rule
+    book (`bundler.rulebook`), or None.
 
     Exhaustive over the prepared candidate placements, within a search budget
     (placements tried); past the budget the answer is None, so None means "not found".
-    `strict=False` checks only what adding tasks can never repair (overlap, travel,
-    too many hours a day); the minimum day hours and the maximum gap may still be
-    repaired by more tasks, so a job under construction is judged that way.
+    `strict=False` checks only what adding tasks can never repair (pair rules, too many
+    hours a day, the week rules); the minimum day hours, the maximum gap and the pause
+    may still be repaired by more tasks, so a job under construction is judged that way.
     """
     rules = instance.rules
     by_day: dict[int, list[Occurrence]] = defaultdict(list)
@@ -146,16 +127,21 @@ def search_schedule(
                 flexible.append(((t, s), task.location, options))
                 continue
             p = options[0]
-            if any(placements_clash(instance, p, task.location, q, loc) for q, loc, _ in by_day[p.day]):
+            if clashes(instance, p, t, by_day):
                 return None, True
             by_day[p.day].append((p, task.location, t))
             chosen[(t, s)] = p
     if any(sum(p.minutes for p, _, _ in occ) > rules.max_day_minutes for occ in by_day.values()):
         return None, True
+    if week_breaches(instance, by_day):
+        return None, True
     if not flexible:  # fixed work only: nothing to search, just the day rules to check
         if strict and any(day_problems(instance, d, occ) for d, occ in by_day.items()):
             return None, True
         return chosen, True
+    spread = rules.spread_flexible_slots
+    own_days: dict[int, set[int]] = defaultdict(set)
+    """Days already used by a task's flexible slots (spreading)."""
     flexible.sort(key=lambda item: (len(item[2]), item[2], item[0]))
     # Identical slots of one task are interchangeable: place them in increasing order.
     twin_of_previous = [k > 0 and flexible[k - 1][2] == flexible[k][2] and flexible[k - 1][0][0] == flexible[k][0][0]
@@ -217,20 +203,29 @@ def search_schedule(
             return False
         previous = chosen[flexible[k - 1][0]] if twin_of_previous[k] else None
         worked = {d: sum(q.minutes for q, _, _ in occ) for d, occ in by_day.items()}
+        taken_days = own_days[key[0]] if spread else ()
         viable = [
             p for p in options
             if (previous is None or p > previous)
+            and p.day not in taken_days
             and worked.get(p.day, 0) + p.minutes <= rules.max_day_minutes
-            and not any(placements_clash(instance, p, location, q, loc) for q, loc, _ in by_day.get(p.day, ()))
+            and not clashes(instance, p, key[0], by_day)
         ]
         for p in _option_order(viable, by_day):
             day = by_day[p.day]
             day.append((p, location, key[0]))
             chosen[key] = p
-            if all(repairable(d, k + 1) for d in closing | {p.day}) and place(k + 1):
+            if spread:
+                own_days[key[0]].add(p.day)
+            if (not week_breaches(instance, by_day) and all(repairable(d, k + 1) for d in closing | {p.day})
+                    and place(k + 1)):
                 return True
             day.pop()
             del chosen[key]
+            if spread:
+                own_days[key[0]].discard(p.day)
+            if not day:
+                del by_day[p.day]
         return False
 
     found = place(0)
@@ -241,36 +236,12 @@ def search_schedule(
     return None, remaining[0] >= 0
 
 
-def static_violations(instance: Instance, tasks: list[int]) -> list[str]:
-    """Rules 2, 3, 6, 7: everything except the weekly schedule."""
-    rules = instance.rules
-    problems = []
-    for t in tasks:
-        for reason in instance.own_problems.get(t, []):
-            problems.append(f"task {instance.tasks[t].id}: {reason}")
-    minutes = sum(instance.tasks[t].minutes for t in tasks)
-    if not rules.min_job_minutes <= minutes <= rules.max_job_minutes:
-        problems.append(
-            f"{minutes / 60:g} h a week, outside {rules.min_job_hours:g}-{rules.max_job_hours:g} h"
-        )
-    suppliers = {instance.suppliers[instance.tasks[t].supplier] for t in tasks}
-    if len(suppliers) > rules.max_suppliers_per_job:
-        problems.append(f"{len(suppliers)} suppliers ({', '.join(sorted(suppliers))}), at most {rules.max_suppliers_per_job}")
-    if rules.max_skills_per_job is not None:
-        skills = set().union(*(instance.tasks[t].skills for t in tasks))
-        if len(skills) > rules.max_skills_per_job:
-            problems.append(f"{len(skills)} skills, at most {rules.max_skills_per_job}")
-    regions = {instance.region_of_task(t) for t in tasks}
-    if len(regions) > 1:
-        problems.append("its places are not connected by travel routes (different regions)")
-    for i, t in enumerate(tasks):
-        for u in tasks[i + 1:]:
-            if frozenset((t, u)) in instance.incompatible:
-                problems.append(f"tasks {instance.tasks[t].id} and {instance.tasks[u].id} are marked incompatible")
-    return problems
+def static_violations(instance: Instance, tasks: list[int]) -> list[Breach]:
+    """Rules 2, 3, 6, 7: everything except the weekly schedule (see the rule book)."""
+    return static_breaches(instance, tasks)
 
 
-def job_violations(instance: Instance, tasks: list[int]) -> list[str]:
+def job_violations(instance: Instance, tasks: list[int]) -> list[Breach]:
     """Every reason why these tasks cannot form one job; empty when they can."""
     problems = static_violations(instance, tasks)
     if problems:
@@ -282,8 +253,8 @@ def job_violations(instance: Instance, tasks: list[int]) -> list[str]:
         task = instance.tasks[t]
         for p in task.fixed_placements:
             fixed_only[p.day].append((p, task.location, t))
-    for day, occ in sorted(fixed_only.items()):
-        problems += day_problems(instance, day, occ)
+    problems = schedule_breaches(instance, fixed_only)
     if not problems:
-        problems.append("no placement of its flexible slots fits the time, travel and working-day rules")
+        problems.append(Breach(Rule.SCHEDULE, "no placement of its flexible slots fits the time, travel and "
+                                              "working-week rules"))
     return problems

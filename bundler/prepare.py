@@ -17,6 +17,8 @@ from typing import NamedTuple
 import networkx as nx
 
 from bundler.domain import DAYS, FixedSlot, TaskFile, to_minutes
+from bundler.rulebook import Breach, Occurrence, clashes, group_by_day, pair_breach, rest_breach, schedule_breaches
+from bundler.rules import Rule
 
 MAX_GRID_PLACEMENTS_PER_DAY = 10
 MAX_ADJACENT_PLACEMENTS_PER_DAY = 6
@@ -50,6 +52,7 @@ class PreparedTask:
     slots: tuple[tuple[Placement, ...], ...]
     """Per slot its candidate placements; a fixed slot has exactly one."""
     flexible: tuple[bool, ...]
+    hygiene: str | None = None
 
     @property
     def is_flexible(self) -> bool:
@@ -65,6 +68,10 @@ class PreparedTask:
         for p in self.fixed_placements:
             by_day[p.day].append(p)
         return dict(by_day)
+
+    @cached_property
+    def fixed_days(self) -> frozenset[int]:
+        return frozenset(p.day for p in self.fixed_placements)
 
 
 @dataclass
@@ -85,7 +92,7 @@ class Instance:
     """The conflicts a job model must forbid pair by pair: vetoes and clashes that are
     not a plain overlap of fixed work (those are cut by time-point cliques) nor a
     capacity limit (those are cut by the hours, supplier and skill constraints)."""
-    own_problems: dict[int, list[str]] = field(default_factory=dict)
+    own_problems: dict[int, list[Breach]] = field(default_factory=dict)
     """Tasks that break a rule on their own, with the reasons."""
 
     @property
@@ -140,11 +147,18 @@ def _travel_tables(task_file: TaskFile, locations: list[str]) -> tuple[dict[int,
     return travel, region_of_location
 
 
-def _grid(earliest: int, last_start: int) -> list[int]:
-    """Evenly spaced starts on whole quarters/halves/hours, coarse enough to stay few."""
-    for step in GRID_STEPS:
-        first = -(-earliest // step) * step
-        points = list(range(first, last_start + 1, step))
+def _on_grid(earliest: int, start: int, step: int, up: bool) -> int:
+    """The grid start (earliest + a whole number of steps) nearest to `start`, upwards or down."""
+    steps, rest = divmod(start - earliest, step)
+    return earliest + (steps + (1 if up and rest else 0)) * step
+
+
+def _grid(earliest: int, last_start: int, step: int) -> list[int]:
+    """Evenly spaced starts on the start grid, coarse enough to stay few: whole quarters,
+    halves or hours when the window starts on one, else multiples of the start step."""
+    for spacing in GRID_STEPS:
+        spacing = max(step, -(-spacing // step) * step)
+        points = list(range(earliest, last_start + 1, spacing))
         if len(points) <= MAX_GRID_PLACEMENTS_PER_DAY:
             return points
     return []
@@ -153,16 +167,20 @@ def _grid(earliest: int, last_start: int) -> list[int]:
 def _flexible_placements(
     slot, task_location: int, day: int, fixed_by_day: dict[int, list[tuple[Placement, int]]], instance: Instance
 ) -> list[Placement]:
+    """Candidate placements of a flexible slot on one day, all on the start grid."""
+    step = instance.rules.start_step_minutes
     earliest, latest, minutes = to_minutes(slot.earliest), to_minutes(slot.latest), slot.minutes
-    last_start = latest - minutes
-    starts = {earliest, last_start, *_grid(earliest, last_start)}
+    last_start = _on_grid(earliest, latest - minutes, step, up=False)
+    if last_start < earliest:
+        return []
+    starts = {earliest, last_start, *_grid(earliest, last_start, step)}
     adjacent: Counter[int] = Counter()
     for occ, location in fixed_by_day.get(day, []):
         gap = instance.travel_gap(location, task_location)
         if gap is None or location == task_location:
             continue
-        adjacent[occ.end + gap] += 1
-        adjacent[occ.start - gap - minutes] += 1
+        adjacent[_on_grid(earliest, occ.end + gap, step, up=True)] += 1
+        adjacent[_on_grid(earliest, occ.start - gap - minutes, step, up=False)] += 1
     fitting = [s for s, _ in adjacent.most_common() if earliest <= s <= last_start and s not in starts]
     starts.update(fitting[:MAX_ADJACENT_PLACEMENTS_PER_DAY])
     return [Placement(day, s, s + minutes) for s in sorted(starts)]
@@ -172,63 +190,65 @@ def _overlap(a: Placement, b: Placement) -> bool:
     return a.day == b.day and a.start < b.end and b.start < a.end
 
 
-def placements_clash(instance: Instance, a: Placement, loc_a: int, b: Placement, loc_b: int) -> bool:
-    """True when one person cannot work both: overlap, or too little time to travel."""
-    if a.day != b.day:
-        return False
-    if _overlap(a, b):
-        return True
-    gap = b.start - a.end if a.end <= b.start else a.start - b.end
-    needed = instance.travel_gap(loc_a, loc_b)
-    return needed is None or gap < needed
+def _clashes_with_own(instance: Instance, p: Placement, own_fixed: dict[int, list[Occurrence]]) -> bool:
+    """A placement of a task's flexible slot that overlaps its own fixed work, or leaves
+    too little rest before or after it (the pair rules that hold within one task)."""
+    for day in (p.day, (p.day - 1) % 7, (p.day + 1) % 7):
+        for q, _, _ in own_fixed.get(day, ()):
+            if _overlap(p, q) or rest_breach(instance, p, q):
+                return True
+    return False
 
 
-def _own_problems(instance: Instance, task: PreparedTask) -> list[str]:
+def _own_problems(instance: Instance, task: PreparedTask) -> list[Breach]:
     """Reasons a task cannot be in any job, whatever its partners."""
     rules = instance.rules
     problems = []
     if task.minutes > rules.max_job_minutes:
-        problems.append(f"it is {task.minutes / 60:g} h a week, more than the {rules.max_job_hours:g} h a job may have")
+        problems.append(Breach(Rule.JOB_HOURS, f"it is {task.minutes / 60:g} h a week, more than the "
+                                               f"{rules.max_job_hours:g} h a job may have"))
     if rules.max_skills_per_job is not None and len(task.skills) > rules.max_skills_per_job:
-        problems.append(f"it needs {len(task.skills)} skills, more than the {rules.max_skills_per_job} a job may ask")
-    fixed = task.fixed_placements
-    per_day: Counter[int] = Counter()
-    for p in fixed:
-        per_day[p.day] += p.minutes
-    for day, minutes in sorted(per_day.items()):
-        if minutes > rules.max_day_minutes:
-            problems.append(f"on {DAYS[day]} it alone is {minutes / 60:g} h, more than {rules.max_day_hours:g} h a day")
-    for i, a in enumerate(fixed):
-        for b in fixed[i + 1:]:
-            if _overlap(a, b):
-                problems.append(f"two of its own slots overlap on {DAYS[a.day]}")
+        problems.append(Breach(Rule.SKILLS, f"it needs {len(task.skills)} skills, more than the "
+                                            f"{rules.max_skills_per_job} a job may ask"))
+    fixed = [(p, task.location, task.index) for p in task.fixed_placements]
+    by_day = group_by_day(fixed)
+    problems += [b for b in schedule_breaches(instance, by_day, strict=False)]
+    flexible_days = 0
     for slot_no, (options, flex) in enumerate(zip(task.slots, task.flexible), start=1):
         if flex and not options:
-            problems.append(f"its flexible slot {slot_no} cannot be placed beside its own fixed slots")
+            problems.append(Breach(Rule.SPREAD if rules.spread_flexible_slots else Rule.OVERLAP,
+                                   f"its flexible slot {slot_no} cannot be placed beside its own other slots"))
+        flexible_days += flex
+    days = len(by_day) + (flexible_days if rules.spread_flexible_slots else 0)
+    if days > rules.max_work_days and not any(b.rule is Rule.WORK_DAYS for b in problems):
+        problems.append(Breach(Rule.WORK_DAYS, f"its slots need {days} different days, more than the "
+                                               f"{rules.max_work_days} working days a job may have"))
     return problems
 
 
 def _time_clash(instance: Instance, a: PreparedTask, b: PreparedTask) -> str | None:
-    """'overlap' or 'travel' when fixed work collides; 'flexible' when some flexible
-    slot has no placement left beside the other's fixed work; None when they can meet."""
+    """'overlap' when fixed work overlaps, 'separate' when fixed work breaks another pair
+    rule (travel, changeover, hygiene, daily rest), 'flexible' when some flexible slot
+    has no placement left beside the other's fixed work; None when they can meet."""
     kind = None
-    theirs = b.fixed_by_day
-    for day, mine in a.fixed_by_day.items():  # only work on the same day can collide
-        for pa in mine:
-            for pb in theirs.get(day, ()):
-                if _overlap(pa, pb):
+    mine = [(p, a.location, a.index) for p in a.fixed_placements]
+    theirs = group_by_day((p, b.location, b.index) for p in b.fixed_placements)
+    for p, _, _ in mine:  # only work on the same or a neighbouring day can collide
+        for day in (p.day, (p.day - 1) % 7, (p.day + 1) % 7):
+            for q, _, _ in theirs.get(day, ()):
+                rule = pair_breach(instance, p, a.index, q, b.index)
+                if rule is Rule.OVERLAP:
                     return "overlap"
-                if placements_clash(instance, pa, a.location, pb, b.location):
-                    kind = "travel"
+                if rule:
+                    kind = "separate"
     if kind:
         return kind
-    for mine, other in ((a, b), (b, a)):
-        same_day = other.fixed_by_day
-        for options, flex in zip(mine.slots, mine.flexible):
-            if flex and all(
-                any(placements_clash(instance, p, mine.location, q, other.location) for q in same_day.get(p.day, ()))
-                for p in options
-            ):
+    if len(a.fixed_days | b.fixed_days) > instance.rules.max_work_days:
+        return "days"
+    for one, other in ((a, b), (b, a)):
+        placed = group_by_day((p, other.location, other.index) for p in other.fixed_placements)
+        for options, flex in zip(one.slots, one.flexible):
+            if flex and all(clashes(instance, p, one.index, placed) for p in options):
                 return "flexible"
     return None
 
@@ -253,10 +273,11 @@ def pairwise_conflicts(instance: Instance) -> tuple[list[set[int]], list[set[int
                 if vetoed or capacity or time:
                     conflicts[t].add(u)
                     conflicts[u].add(t)
-                if vetoed or time in ("travel", "flexible"):
+                if vetoed or time in ("separate", "flexible"):
                     separations[t].add(u)
                     separations[u].add(t)
     # Different regions never share a job; kept implicit (regions are solved apart).
+    # Pairs that together work too many days are left to the model's day count (rule 8).
     return conflicts, separations
 
 
@@ -293,12 +314,13 @@ def prepare(task_file: TaskFile) -> Instance:
             if isinstance(slot, FixedSlot):
                 p = Placement(DAYS.index(slot.day), to_minutes(slot.start), to_minutes(slot.end))
                 fixed_by_region_day[region_of_location[loc]][p.day].append((p, loc))
+    spread = task_file.rules.spread_flexible_slots
     for i, task in enumerate(task_file.tasks):
         loc = loc_pos[task.location]
-        own_fixed = [
-            Placement(DAYS.index(s.day), to_minutes(s.start), to_minutes(s.end))
+        own_fixed = group_by_day(
+            (Placement(DAYS.index(s.day), to_minutes(s.start), to_minutes(s.end)), loc, i)
             for s in task.slots if isinstance(s, FixedSlot)
-        ]
+        )
         slots, flexible = [], []
         for slot in task.slots:
             if isinstance(slot, FixedSlot):
@@ -308,8 +330,9 @@ def prepare(task_file: TaskFile) -> Instance:
             options = [
                 p
                 for day in slot.days
+                if not (spread and own_fixed.get(DAYS.index(day)))
                 for p in _flexible_placements(slot, loc, DAYS.index(day), fixed_by_region_day[region_of_location[loc]], instance)
-                if not any(_overlap(p, q) for q in own_fixed)
+                if not _clashes_with_own(instance, p, own_fixed)
             ]
             slots.append(tuple(options))
             flexible.append(True)
@@ -323,6 +346,7 @@ def prepare(task_file: TaskFile) -> Instance:
                 skills=frozenset(skill_pos[s] for s in task.skills),
                 slots=tuple(slots),
                 flexible=tuple(flexible),
+                hygiene=task.hygiene,
             )
         )
     instance.own_problems = own_problems_of(instance)

@@ -12,6 +12,7 @@ the column route (`bundler.packing`): an LP bound, a dive and a pick.
 from __future__ import annotations
 
 import math
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -19,8 +20,9 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
+from bundler.check import check_plan
 from bundler.columns import Feasibility, pick_jobs
-from bundler.domain import Plan, SolverInfo, TaskFile
+from bundler.domain import Plan, SolverInfo, TaskFile, Unassigned
 from bundler.heuristics import Job, construct
 from bundler.job_pool import NODES_PER_TASK, job_pool
 from bundler.jobs import find_schedule
@@ -28,7 +30,7 @@ from bundler.lns import improve, score
 from bundler.model import JobModel, build_model
 from bundler.packing import solve_by_columns
 from bundler.parallel import region_budgets, solve_regions
-from bundler.plan import build_plan
+from bundler.plan import BANENAFSPRAAK_HOURS, build_plan
 from bundler.prepare import Instance, prepare
 
 
@@ -278,7 +280,7 @@ def solve(
     budgets = region_budgets(regions, solving_seconds(config.time_limit, instance.regions))
     results = solve_regions(instance, regions, config, budgets, report)
     status = _combine([r.status for r in results]) if results else "OPTIMAL"
-    return build_plan(
+    plan = build_plan(
         instance,
         pinned,
         [job for r in results for job in r.jobs],
@@ -286,3 +288,37 @@ def solve(
         jobs_upper_bound=len(pinned) + sum(r.bound for r in results),
         solver=SolverInfo(seconds=round(time.perf_counter() - started, 3), workers=config.workers, seed=config.seed),
     )
+    return checked(task_file, plan)
+
+
+def checked(task_file: TaskFile, plan: Plan) -> Plan:
+    """The plan as the independent checker accepts it.
+
+    A job the checker rejects is a bug of the engine: it is dropped (its tasks become
+    unassigned with a plain reason), the plan's solver info lists what was wrong and
+    stderr says so loudly. Tests make sure this never happens."""
+    violations = check_plan(task_file, plan)
+    if not violations:
+        return plan
+    broken = {v.job for v in violations if v.job}
+    for v in violations:
+        print(f"bundler: internal error, the plan broke a rule and was repaired: {v.message}", file=sys.stderr)
+    dropped = [job for job in plan.jobs if job.id in broken]
+    pinned = {p.id for p in task_file.pinned}
+    kept = [job for job in plan.jobs if job.id not in broken or job.id in pinned]
+    unassigned = list(plan.unassigned) + [
+        Unassigned(task=t, reason=f"its job {job.id} broke a rule by an internal error and was withdrawn")
+        for job in dropped if job.id not in pinned for t in job.tasks
+    ]
+    status = "FEASIBLE" if plan.status == "OPTIMAL" or (kept and plan.status == "FEASIBLE") else plan.status
+    if task_file.rules.objective == "cover" and unassigned:
+        status, kept = "UNKNOWN", []
+        unassigned = list(plan.unassigned) + [
+            Unassigned(task=t, reason="no valid plan found within the time limit")
+            for job in plan.jobs for t in job.tasks]
+    bundled = sum(job.hours for job in kept)
+    kpis = plan.kpis.model_copy(update={"jobs": len(kept), "bundled_hours": round(bundled, 2),
+                                        "banenafspraak_jobs": round(bundled / BANENAFSPRAAK_HOURS, 2)})
+    solver = plan.solver.model_copy(update={"rule_violations": [v.message for v in violations]})
+    return plan.model_copy(update={"jobs": kept, "unassigned": unassigned, "status": status, "kpis": kpis,
+                                   "solver": solver})
