@@ -36,7 +36,7 @@ LABELS = {
     "minutes": tr("minuten", "minutes"), "label": tr("omschrijving", "label"), "esco": "ESCO",
     "physical_load": tr("lichamelijk zwaar", "physical load"), "pace": tr("tempo", "pace"),
     "interruptions": tr("onderbrekingen", "interruptions"), "independence": tr("zelfstandigheid", "independence"),
-    "customer_contact": tr("klantcontact", "customer contact"),
+    "customer_contact": tr("klantcontact", "customer contact"), "hygiene": tr("hygiëne", "hygiene"),
 }
 HELP = {
     "slots": tr("Bijv. 'ma-vr 07:00-10:00' of 'di/do 08:00-16:00 2u flexibel'; meerdere met ;",
@@ -64,6 +64,14 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
                 LABELS[c], options=["low", "medium", "high"],
                 help=tr("Taakscreening (optioneel): low, medium of high; leeg = onbekend",
                         "Task screening (optional): low, medium or high; empty = unknown")) for c in DEMANDS})
+            config["hygiene"] = st.column_config.SelectboxColumn(
+                LABELS["hygiene"], options=["dirty", "clean", "food", "patient"],
+                help=tr("Optioneel. dirty = vuil werk (afval, vuil linnen, sanitair, eindschoonmaak); clean = schoon "
+                        "linnen of steriele spullen; food = werk met eten; patient = werk bij patiënten. Op één dag "
+                        "komt vuil werk nooit vóór de andere drie. Leeg = geen van deze.",
+                        "Optional. dirty = waste, soiled linen, sanitary rooms, discharge cleaning; clean = clean "
+                        "linen or sterile goods; food = work with food; patient = work near patients. On one day "
+                        "dirty work never comes before the other three. Empty = none of these."))
         edited = st.data_editor(base, key=key, num_rows="dynamic", width="stretch", column_config=config,
                                 hide_index=False)
         data.rows[section] = edited.astype(object).where(edited.notna(), None).to_dict("records")
@@ -84,14 +92,20 @@ if check.task_file is not None:
 else:
     st.warning(tr(f"{len(check.problems)} probleem/problemen: los ze op voordat je oplost.",
                   f"{len(check.problems)} problem(s): fix them before solving."))
+for (_, number), notes in sorted(check.notes.items()):
+    for note in notes:
+        st.warning(tr(f"Rij {number}: deze taak past in geen enkele baan. {note}",
+                      f"Row {number}: no job can hold this task. {note}") if number else note)
 
 st.subheader(tr("Importeren", "Import"))
 st.caption(tr("CSV met kolommen id, supplier, title, location, skills, slots; of een Excel-bestand met één blad "
               "per leverancier (bladnaam = leverancier-id). Optioneel: physical_load, pace, interruptions, "
-              "independence, customer_contact (low/medium/high). Zelfde id vervangt, nieuwe id wordt toegevoegd.",
+              "independence, customer_contact (low/medium/high) en hygiene (dirty/clean/food/patient). "
+              "Zelfde id vervangt, nieuwe id wordt toegevoegd.",
               "CSV with columns id, supplier, title, location, skills, slots; or an Excel file with one sheet "
               "per supplier (sheet name = supplier id). Optional: physical_load, pace, interruptions, "
-              "independence, customer_contact (low/medium/high). Same id replaces, new id is added."))
+              "independence, customer_contact (low/medium/high) and hygiene (dirty/clean/food/patient). "
+              "Same id replaces, new id is added."))
 upload = st.file_uploader(tr("Bestand met taken", "File with tasks"), type=["csv", "xlsx"], key="task_upload")
 if upload is not None and st.session_state.get("imported") != (upload.name, upload.size):
     try:

@@ -18,7 +18,7 @@ from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
 from bundler.io import read_plan, read_task_file, write_json
 from bundler.parallel import BACKENDS, BackendUnavailable
-from bundler.validation import InputError
+from bundler.validation import InputError, placement_notes
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
 
@@ -57,6 +57,8 @@ def _validate(args) -> int:
     task_file = read_task_file(args.tasks)
     print(f"ok: {len(task_file.tasks)} tasks, {len(task_file.suppliers)} suppliers, "
           f"{len(task_file.locations)} locations, {sum(t.minutes for t in task_file.tasks) / 60:g} h a week")
+    for note in placement_notes(task_file):
+        print(f"note: {note}")
     return EXIT_OK
 
 

@@ -22,7 +22,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 DEFAULT_RULES = {
     "min_job_hours": 20, "max_job_hours": 36, "max_suppliers_per_job": 2,
     "min_day_hours": 3, "max_day_hours": 8, "max_gap_minutes": 60,
-    "max_skills_per_job": None, "objective": "jobs",
+    "max_skills_per_job": None, "max_work_days": 5, "min_rest_hours": 11, "start_step_minutes": 15,
+    "min_weekly_rest_hours": 36, "break_after_hours": 5.5, "min_break_minutes": 30, "changeover_minutes": 10,
+    "hygiene_order": True, "spread_flexible_slots": True, "objective": "jobs",
 }
 
 # The parties at the table, with the collective labour agreement each one employs under

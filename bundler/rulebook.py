@@ -257,6 +257,37 @@ def schedule_breaches(instance: Instance, by_day: dict[int, list[Occurrence]], s
     return found + week_breaches(instance, by_day)
 
 
+def placement_breaches(instance: Instance, schedule: dict[tuple[int, int], Placement]) -> list[Breach]:
+    """The start grid and spreading: where a task's flexible slots may go."""
+    from bundler.domain import FixedSlot, to_minutes
+
+    rules, found = instance.rules, []
+    days_of: dict[int, list[int]] = defaultdict(list)
+    for (t, s), p in sorted(schedule.items()):
+        task = instance.tasks[t]
+        if not task.flexible[s]:
+            continue
+        slot = instance.task_file.tasks[t].slots[s]
+        if not isinstance(slot, FixedSlot) and (p.start - to_minutes(slot.earliest)) % rules.start_step_minutes:
+            found.append(Breach(Rule.START_GRID, f"task {task.id}: starts at {p.start // 60:02d}:{p.start % 60:02d}, "
+                                                 f"not {slot.earliest} plus whole steps of "
+                                                 f"{rules.start_step_minutes} min"))
+        days_of[t].append(p.day)
+    if rules.spread_flexible_slots:
+        for t, days in days_of.items():
+            task = instance.tasks[t]
+            if len(set(days)) < len(days) or set(days) & task.fixed_days:
+                found.append(Breach(Rule.SPREAD, f"task {task.id}: two of its slots on one day"))
+    return found
+
+
+def job_breaches(instance: Instance, tasks: list[int], schedule: dict[tuple[int, int], Placement]) -> list[Breach]:
+    """Is this set of tasks, with this weekly schedule, a valid job? Every rule, one list."""
+    by_day = group_by_day((p, instance.tasks[t].location, t) for (t, _), p in schedule.items())
+    return static_breaches(instance, tasks) + placement_breaches(instance, schedule) + \
+        schedule_breaches(instance, by_day)
+
+
 def group_by_day(occurrences: Iterable[Occurrence]) -> dict[int, list[Occurrence]]:
     by_day: dict[int, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:

@@ -15,14 +15,16 @@ from typing import Any
 from bundler.domain import DEMANDS
 from bundler.slot_text import SlotTextError, format_slots, parse_slots
 
+OPTIONAL_TASK_COLUMNS: tuple[str, ...] = (*DEMANDS, "hygiene")
+"""A task's screening fields (`DEMANDS`) and its hygiene class: an empty cell means absent."""
+
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "suppliers": ("id", "name", "sector", "cao"),
     "locations": ("id", "name", "site", "lat", "lon"),
     "travel": ("from", "to", "minutes"),
     "skills": ("id", "label", "esco"),
-    "tasks": ("id", "supplier", "title", "location", "slots", "skills", *DEMANDS),
+    "tasks": ("id", "supplier", "title", "location", "slots", "skills", *OPTIONAL_TASK_COLUMNS),
 }
-"""A task's screening fields (`DEMANDS`) are optional columns: an empty cell means absent."""
 
 
 @dataclass
@@ -94,7 +96,7 @@ def from_tables(tables: Tables) -> tuple[dict[str, Any], list[tuple[str, int, st
             slots = []
         skills = [s.strip() for s in re.split(r"[,;]", record["skills"] or "") if s.strip()]
         extra = {k: v for k, v in record.items()
-                 if (k not in TABLE_COLUMNS["tasks"] or k in DEMANDS) and v is not None}
+                 if (k not in TABLE_COLUMNS["tasks"] or k in OPTIONAL_TASK_COLUMNS) and v is not None}
         tasks.append({"id": record["id"], "supplier": record["supplier"], "title": record["title"] or "",
                       "location": record["location"], "skills": skills, "slots": slots, **extra})
     data["tasks"] = tasks
@@ -128,6 +130,8 @@ class TableCheck:
     task_file: Any = None
     by_row: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)
+    notes: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    """Not problems: tasks no job can hold under the rules (`validation.placement_notes`), by row."""
 
     @property
     def problems(self) -> list[str]:
@@ -136,7 +140,7 @@ class TableCheck:
 
 def check_tables(tables: Tables) -> TableCheck:
     """Slot texts first, then the engine's own validation; each problem tied to its row."""
-    from bundler.validation import InputError, parse_task_file
+    from bundler.validation import InputError, parse_task_file, placement_notes
 
     data, slot_problems = from_tables(tables)
     outcome = TableCheck()
@@ -158,4 +162,6 @@ def check_tables(tables: Tables) -> TableCheck:
         return outcome
     if not slot_problems:
         outcome.task_file = task_file
+        for note in placement_notes(task_file):
+            outcome.notes.setdefault(row_of_problem(tables, note) or ("", 0), []).append(note)
     return outcome

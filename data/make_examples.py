@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bundler.generate import SUPPLIERS, generate_campus, skill_records, task_demands  # noqa: E402
+from bundler.generate import DEFAULT_RULES, SUPPLIERS, generate_campus, skill_records, task_demands  # noqa: E402
 
 UU_NAME = "Universiteit Utrecht - kick-off combinatiebanen"
 UU_SEED = 2037
@@ -117,9 +117,7 @@ def tutorial() -> dict:
     data = {
         "format": "bundler-tasks/1",
         "name": "Tutorial - kleine kick-off",
-        "rules": {"min_job_hours": 20, "max_job_hours": 36, "max_suppliers_per_job": 2,
-                  "min_day_hours": 3, "max_day_hours": 8, "max_gap_minutes": 60,
-                  "max_skills_per_job": None, "objective": "jobs"},
+        "rules": dict(DEFAULT_RULES),
         "suppliers": [suppliers[s] for s in ("asito", "sodexo", "sight", "securitas")],
         "locations": [
             {"id": "edu", "name": "Educatorium", "site": "science-park", "lat": 52.0868, "lon": 5.1687},
@@ -146,22 +144,24 @@ def tutorial() -> dict:
         ],
         "tasks": [
             {"id": "T01", "supplier": "asito", "title": "Toiletten schoonmaken Educatorium", "location": "edu",
-             "skills": ["toilet-cleaning", "cleaning-basic"], "slots": weekdays("07:00", "10:00")},
+             "skills": ["toilet-cleaning", "cleaning-basic"], "slots": weekdays("07:00", "10:00"),
+             "hygiene": "dirty"},
             {"id": "T02", "supplier": "sodexo", "title": "Lunchuitgifte Educatorium", "location": "edu",
-             "skills": ["catering-support", "food-hygiene"], "slots": weekdays("11:00", "14:00")},
+             "skills": ["catering-support", "food-hygiene"], "slots": weekdays("11:00", "14:00"),
+             "hygiene": "food"},
             {"id": "T03", "supplier": "asito", "title": "Kantoorschoonmaak Minnaert", "location": "minnaert",
              "skills": ["cleaning-basic"], "slots": weekdays("07:00", "09:00")},
             {"id": "T04", "supplier": "sodexo", "title": "Koffiebar Minnaert", "location": "minnaert",
              "skills": ["coffee-service"], "slots": weekdays("09:30", "12:00")},
             {"id": "T05", "supplier": "sodexo", "title": "Vergaderlunches klaarzetten Minnaert",
              "location": "minnaert", "skills": ["catering-support", "food-hygiene"],
-             "slots": weekdays("12:30", "14:30", ("tue", "thu"))},
+             "slots": weekdays("12:30", "14:30", ("tue", "thu")), "hygiene": "food"},
             {"id": "T06", "supplier": "sodexo", "title": "Afwassen spoelkeuken Educatorium", "location": "edu",
              "skills": ["dishwashing", "food-hygiene"], "slots": weekdays("14:00", "16:30")},
             {"id": "T07", "supplier": "asito", "title": "Afval inzamelen Educatorium", "location": "edu",
-             "skills": ["waste-collection"], "slots": weekdays("17:00", "18:30")},
+             "skills": ["waste-collection"], "slots": weekdays("17:00", "18:30"), "hygiene": "dirty"},
             {"id": "T08", "supplier": "securitas", "title": "Sluitronde Educatorium", "location": "edu",
-             "skills": ["patrolling", "key-management"], "slots": weekdays("18:30", "21:30")},
+             "skills": ["patrolling", "key-management"], "slots": weekdays("18:45", "21:30")},
             {"id": "T09", "supplier": "sight", "title": "Gazons maaien Botanische Tuinen",
              "location": "botanische-tuinen", "skills": ["mowing"], "slots": [dict(flexible_mowing)] * 3},
             {"id": "T10", "supplier": "sight", "title": "Hagen snoeien Botanische Tuinen",

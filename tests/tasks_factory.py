@@ -54,6 +54,8 @@ def assert_plan_valid(task_file: TaskFile, plan: Plan) -> None:
 
     violations = check_plan(task_file, plan)
     assert not violations, [v.message for v in violations]
+    repaired = (plan.solver.model_extra or {}).get("rule_violations")
+    assert not repaired, f"solve() had to withdraw jobs that broke a rule: {repaired}"
     verdict = reference_verdict(task_file, plan)
     if verdict is not None:
         assert not verdict[0], verdict[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import time
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from streamlit.testing.v1 import AppTest
 
 from bundler.check import check_plan
 from bundler.io.task_sheets import tasks_csv
+from bundler.rules import RELAXED_RULES
 from bundler.tables import to_tables
+from bundler.whatif import PRESETS, variant_from_row
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -113,6 +116,34 @@ def test_rules_page_changes_the_rules():
     at.number_input(key="rule_min_job_hours").set_value(16.0).run()
     assert at.session_state["tables"].rules["min_job_hours"] == 16.0
     assert any("wachttijd" in n.label for n in at.number_input)
+    at.number_input(key="rule_max_work_days").set_value(4).run()
+    at.checkbox(key="rule_hygiene_order").uncheck().run()
+    rules = at.session_state["tables"].rules
+    assert (rules["max_work_days"], rules["hygiene_order"], rules["min_job_hours"]) == (4, False, 16.0)
+    assert "Arbeidstijdenwet" in at.number_input(key="rule_min_rest_hours").help
+
+
+def test_old_rules_button_turns_rules_8_to_13_off_and_the_page_shows_it():
+    """The button applies the contract's relaxed settings; after a page switch the widgets show them."""
+    at = start()
+    at.switch_page("app_pages/rules.py").run()
+    at.button(key="relaxed_rules").click().run()
+    assert not at.exception
+    rules = at.session_state["tables"].rules
+    assert {k: rules[k] for k in RELAXED_RULES} == RELAXED_RULES and rules["min_job_hours"] == 20.0
+    at.switch_page("app_pages/tasks.py").run()
+    at.switch_page("app_pages/rules.py").run()
+    assert at.number_input(key="rule_max_work_days").value == 7
+    assert at.checkbox(key="rule_spread_flexible_slots").value is False
+
+
+def test_tasks_page_notes_a_task_no_job_can_hold_and_has_a_hygiene_column():
+    """The kick-off's 8-hour guard shift is a warning on its row, the file still counts as fine; hygiene is a choice."""
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert "131 taken" in at.success[0].value
+    assert any(w.value.startswith("Rij ") and "T053" in w.value and "rule 11" in w.value for w in at.warning)
+    hygiene = json.loads(at.dataframe[0].proto.columns)["hygiene"]
+    assert hygiene["label"] == "hygiëne" and hygiene["type_config"]["options"] == ["dirty", "clean", "food", "patient"]
 
 
 def test_solve_then_schedules_show_kpis_and_a_timetable():
@@ -164,6 +195,19 @@ def test_whatif_runs_variants_side_by_side():
     assert [o.variant.label for o in outcomes][:3] == ["min 16 u", "min 20 u", "min 24 u"]
     assert outcomes[0].plan.kpis.jobs >= outcomes[2].plan.kpis.jobs
     assert len(at.dataframe) == 2  # the variants editor and the results table
+
+
+def test_whatif_preset_adds_a_row_that_becomes_the_old_rules():
+    """Adding the 'oude regels' preset keeps the edited rows and gives a variant with the contract's relaxed rules."""
+    at = start()
+    at.switch_page("app_pages/whatif.py").run()
+    at.selectbox(key="whatif_preset").set_value("oude regels").run()
+    at.button(key="whatif_add").click().run()
+    rows = at.session_state["whatif_table"].to_dict("records")
+    assert [r["label"] for r in rows] == [*list(PRESETS)[:4], "oude regels"]
+    assert variant_from_row(rows[-1], 5).rules == RELAXED_RULES
+    headers = json.loads(at.dataframe[0].proto.columns)
+    assert headers["max_work_days"]["label"] == "Max. werkdagen" and headers["hygiene_order"]["label"] == "Hygiënevolgorde"
 
 
 def test_exports_page_offers_plan_and_supplier_downloads():

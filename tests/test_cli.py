@@ -74,6 +74,11 @@ BAD_TASK_FILES = [
     ("no-tasks", lambda tmp: write(tmp, "t.json", broken(lambda d: d.update(tasks=[]))), ["no tasks"]),
     ("slot-is-a-string", lambda tmp: write(tmp, "t.json", broken(lambda d: d["tasks"][0].update(slots=["mon 7-9"]))),
      ["task T01, slot 1"]),
+    ("rule-out-of-range", lambda tmp: write(tmp, "t.json", broken(lambda d: d["rules"].update(max_work_days=8))),
+     ["rules, field max_work_days", "8"]),
+    ("flexible-slots-on-one-day", lambda tmp: write(tmp, "t.json", broken(
+        lambda d: [s.update(days=["mon"]) for s in d["tasks"][8]["slots"]])),
+     ["task T09, slots 1, 2, 3", "spread_flexible_slots"]),
 ]
 
 
@@ -103,6 +108,20 @@ def test_bad_plan_file_exit_2(capsys, tmp_path, plan_text, words):
     code, _, err = run(capsys, "check", str(TUTORIAL), str(write(tmp_path, "plan.json", plan_text)))
     assert code == 2
     assert all(word in err for word in words), err
+
+
+def test_validate_notes_a_task_no_job_can_hold_but_exits_0(capsys, tmp_path):
+    """A 7-hour slot without a pause is a note after the ok line, not bad input; the old rules silence it."""
+    data = tutorial()
+    data["tasks"][0]["slots"][0].update(start="07:00", end="14:00")
+    code, out, _ = run(capsys, "validate", str(write(tmp_path, "t.json", data)))
+    assert code == 0 and out.startswith("ok: 11 tasks")
+    assert out.splitlines()[1:] == ["note: task T01, slot 1: 7 h of work in one go, but a day with more than 5.5 h "
+                                    "of work needs a pause of 30 min (rule 11), so no job can hold this task; split "
+                                    "the slot around a pause, or change break_after_hours or min_break_minutes"]
+    data["rules"]["min_break_minutes"] = 0
+    code, out, _ = run(capsys, "validate", str(write(tmp_path, "t.json", data)))
+    assert code == 0 and "note:" not in out
 
 
 @pytest.mark.parametrize("option", [["--time-limit", "0"], ["--workers", "0"], ["--time-limit", "-3"]])

@@ -10,6 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from bundler.rules import Rule
+
 from bundler.generate import ACTIVITIES, generate_campus
 from bundler.validation import parse_task_file
 
@@ -152,7 +154,8 @@ def test_tutorial_parses_and_stays_small():
 
 
 def test_tutorial_combinations_hold_as_the_readme_tells_them():
-    """The tutorial's story: cleaning + lunch is a 30 h job; the vetoed pair and the 3-supplier trio are not jobs."""
+    """The tutorial's story: lunch + dishwashing is a job, toilets + lunch is not (hygiene order);
+    the vetoed pair and the 3-supplier trio are not jobs."""
     jobs = pytest.importorskip("bundler.jobs")
     prepare = pytest.importorskip("bundler.prepare")
     instance = prepare.prepare(parse_task_file(load("tutorial.json")))
@@ -160,8 +163,9 @@ def test_tutorial_combinations_hold_as_the_readme_tells_them():
     def violations(*ids: str) -> list[str]:
         return jobs.job_violations(instance, [instance.index[i] for i in ids])
 
-    for job in (("T01", "T02"), ("T03", "T04", "T05"), ("T07", "T08"), ("T09", "T10")):
+    for job in (("T02", "T06"), ("T03", "T04", "T05"), ("T07", "T08"), ("T09", "T10")):
         assert violations(*job) == [], job
+    assert {b.rule for b in violations("T01", "T02")} == {Rule.HYGIENE}
     assert violations("T06", "T07")  # incompatible: waste collection next to the dishwashing
     assert violations("T06", "T07", "T08")  # three suppliers
     assert all(violations("T11", other) for other in ("T03", "T04", "T08"))  # alone on Sunday

@@ -1,8 +1,9 @@
 """The single-job scheduler is exact: it finds a schedule exactly when one exists.
 
 Its pruning (day minimum, chains of placements across long gaps, enough flexible slots
-for the days that need them) must never throw away a valid schedule. A naive search
-tries every combination of candidate placements and checks each day with the rules.
+for the days that need them, the week rules after every placement) must never throw
+away a valid schedule. A naive search tries every combination of candidate placements
+and judges it by the rule book's definition of a valid schedule.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from collections import defaultdict
 
 import pytest
 
-from bundler.jobs import day_problems, search_schedule
-from bundler.prepare import placements_clash, prepare
+from bundler.jobs import search_schedule
+from bundler.prepare import prepare
+from bundler.rulebook import schedule_breaches
+from bundler.validation import InputError
 from tasks_factory import task, task_file
 
-DAYS = ("mon", "tue", "wed")
+DAYS = ("sun", "mon", "tue")
+"""Sunday and Monday are neighbours in the repeating week: the daily rest wraps around."""
 
 
 def _hhmm(minutes: int) -> str:
@@ -39,11 +43,35 @@ def random_job(seed: int):
                               "minutes": length})
             else:
                 slots.append({"day": rng.choice(DAYS), "start": _hhmm(start), "end": _hhmm(start + length)})
-        tasks.append(task(f"T{n}", "asito", rng.choice(("edu", "min")), slots))
+        record = task(f"T{n}", rng.choice(("asito", "sodexo")), rng.choice(("edu", "min")), slots)
+        hygiene = rng.choice((None, None, "dirty", "food", "clean"))
+        if hygiene:
+            record["hygiene"] = hygiene
+        tasks.append(record)
     rules = {"min_job_hours": 0, "max_job_hours": 60, "min_day_hours": rng.choice((1, 2, 3)),
              "max_day_hours": rng.choice((4, 6, 8)), "max_gap_minutes": rng.choice((30, 60, 90)),
-             "max_suppliers_per_job": 2}
-    return prepare(task_file(tasks, rules=rules, travel=[("edu", "min", rng.choice((5, 15, 30)))]))
+             "max_suppliers_per_job": 2, "max_work_days": rng.choice((2, 3)),
+             "min_rest_hours": rng.choice((0, 11, 16)), "min_weekly_rest_hours": rng.choice((0, 36, 60)),
+             "break_after_hours": rng.choice((2, 5.5)), "min_break_minutes": rng.choice((0, 30)),
+             "changeover_minutes": rng.choice((0, 10, 30)), "hygiene_order": rng.random() < 0.7,
+             "spread_flexible_slots": rng.random() < 0.7, "start_step_minutes": rng.choice((1, 15, 30))}
+    try:
+        return prepare(task_file(tasks, rules=rules, travel=[("edu", "min", rng.choice((5, 15, 30)))]))
+    except InputError:
+        pytest.skip("validation refuses the file (e.g. slots that cannot be spread)")
+
+
+def spread_ok(instance, slots, combo) -> bool:
+    """The flexible slots of one task on different days (rule of spreading)."""
+    if not instance.rules.spread_flexible_slots:
+        return True
+    seen = set()
+    for (t, s, _), p in zip(slots, combo):
+        if instance.tasks[t].flexible[s]:
+            if (t, p.day) in seen:
+                return False
+            seen.add((t, p.day))
+    return True
 
 
 def naive_feasible(instance, tasks: list[int]) -> bool:
@@ -52,16 +80,14 @@ def naive_feasible(instance, tasks: list[int]) -> bool:
         by_day = defaultdict(list)
         for (t, _, _), p in zip(slots, combo):
             by_day[p.day].append((p, instance.tasks[t].location, t))
-        clash = any(placements_clash(instance, a, la, b, lb)
-                    for occ in by_day.values() for i, (a, la, _) in enumerate(occ) for b, lb, _ in occ[i + 1:])
-        if not clash and all(not day_problems(instance, d, occ) for d, occ in by_day.items()):
+        if spread_ok(instance, slots, combo) and not schedule_breaches(instance, by_day):
             return True
     return False
 
 
 @pytest.mark.parametrize("seed", range(300))
 def test_scheduler_agrees_with_naive_search(seed):
-    """Found (and valid) exactly when some combination of placements obeys rules 4-5."""
+    """Found (and valid) exactly when some combination of placements obeys every schedule rule."""
     instance = random_job(seed)
     tasks = list(range(len(instance.tasks)))
     if any(instance.own_problems.get(t) for t in tasks):
@@ -75,4 +101,6 @@ def test_scheduler_agrees_with_naive_search(seed):
         by_day = defaultdict(list)
         for (t, _), p in schedule.items():
             by_day[p.day].append((p, instance.tasks[t].location, t))
-        assert all(not day_problems(instance, d, occ) for d, occ in by_day.items())
+        assert not schedule_breaches(instance, by_day)
+        slots = [(t, s, None) for (t, s) in schedule]
+        assert spread_ok(instance, slots, list(schedule.values()))

@@ -48,3 +48,39 @@ def test_row_of_problem_finds_records_by_id_or_number():
     assert row_of_problem(tables, "task T03, slot 1: end 05:00 is not after start 07:00") == ("tasks", 3)
     assert row_of_problem(tables, "supplier #2, field id: is missing") == ("suppliers", 2)
     assert row_of_problem(tables, "file: there are no tasks") is None
+
+
+def test_hygiene_and_the_new_rules_round_trip_through_the_tables():
+    """A task's hygiene class is a column (empty = none) and rules 8-13 ride along unchanged."""
+    original = json.loads((DATA / "tutorial.json").read_text())
+    original["tasks"][0]["hygiene"] = "dirty"
+    original["rules"].update(max_work_days=4, min_rest_hours=12.5, start_step_minutes=30, hygiene_order=False,
+                             spread_flexible_slots=False, changeover_minutes=0)
+    tables = to_tables(original)
+    assert tables.rows["tasks"][0]["hygiene"] == "dirty"
+    tables.rows["tasks"][1]["hygiene"] = "food"
+    tables.rows["tasks"][2]["hygiene"] = ""
+    again = check_tables(tables).task_file
+    assert [t.hygiene for t in again.tasks[:3]] == ["dirty", "food", None]
+    rules = again.rules
+    assert (rules.max_work_days, rules.min_rest_hours, rules.start_step_minutes, rules.hygiene_order,
+            rules.spread_flexible_slots, rules.changeover_minutes) == (4, 12.5, 30, False, False, 0)
+
+
+def test_a_wrong_hygiene_class_and_a_crowded_task_land_on_their_rows():
+    """Rule problems name the task, so they sit next to its row like any other problem."""
+    tables = to_tables(json.loads((DATA / "tutorial.json").read_text()))
+    tables.rows["tasks"][1]["hygiene"] = "vies"
+    tables.rows["tasks"][8]["slots"] = "ma 12:00-17:00 4u flexibel; ma 12:00-17:00 4u flexibel"
+    check = check_tables(tables)
+    assert "field hygiene" in check.by_row[("tasks", 2)][0]
+    assert "spread_flexible_slots" in check.by_row[("tasks", 9)][0]
+
+
+def test_notes_on_tasks_no_job_can_hold_sit_on_their_row_and_do_not_block():
+    """The kick-off's 8-hour guard shift gives a note on its own row; the file is still valid."""
+    tables = to_tables(json.loads((DATA / "uu_kickoff.json").read_text()))
+    check = check_tables(tables)
+    assert check.task_file is not None and check.problems == []
+    row = next(n for n, r in enumerate(tables.rows["tasks"], start=1) if r["id"] == "T053")
+    assert list(check.notes) == [("tasks", row)] and "rule 11" in check.notes[("tasks", row)][0]

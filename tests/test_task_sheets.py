@@ -22,10 +22,12 @@ def tutorial_tables():
 
 @pytest.mark.parametrize("write, read", [(tasks_csv, read_tasks_csv), (tasks_xlsx, read_tasks_xlsx)], ids=["csv", "xlsx"])
 def test_export_then_import_keeps_every_task(write, read):
-    """Exported tasks read back into an emptied table give a valid, identical task list."""
+    """Exported tasks read back into an emptied table give a valid, identical task list, hygiene included."""
     tables = tutorial_tables()
+    tables.rows["tasks"][0]["hygiene"], tables.rows["tasks"][1]["hygiene"] = "dirty", "food"
     exported = write(tables.rows["tasks"])
     original = check_tables(tables).task_file
+    assert [t.hygiene for t in original.tasks[:3]] == ["dirty", "food", None]
     tables.rows["tasks"] = []
     replaced, added = merge_rows(tables, read(exported))
     assert (replaced, added) == (0, len(original.tasks))
@@ -34,9 +36,11 @@ def test_export_then_import_keeps_every_task(write, read):
 
 
 def test_templates_are_readable_examples():
-    """Both templates import without problems."""
-    assert len(read_tasks_csv(template_csv())) == 2
+    """Both templates import without problems and show the hygiene column filled in."""
+    assert [r["hygiene"] for r in read_tasks_csv(template_csv())] == ["dirty", "food"]
     assert {r["supplier"] for r in read_tasks_xlsx(template_xlsx())} == {"asito", "sodexo"}
+    header = [c.value for c in load_workbook(io.BytesIO(template_xlsx())).worksheets[0][1]]
+    assert header[-1] == "hygiene"
 
 
 def test_xlsx_has_one_sheet_per_supplier():
@@ -105,3 +109,15 @@ def test_screening_columns_round_trip_and_a_sheet_without_them_keeps_them():
     assert task.title == "Nieuw" and task.physical_load == "high"
     tables.rows["tasks"][0]["pace"] = ""
     assert check_tables(tables).task_file.task_by_id()["T01"].pace is None
+
+
+def test_a_sheet_without_the_hygiene_column_keeps_it_and_a_bad_class_names_the_row():
+    """Like the screening columns: a missing column leaves hygiene as it was; an unknown class is named."""
+    tables = tutorial_tables()
+    tables.rows["tasks"][0]["hygiene"] = "dirty"
+    bare = "id,supplier,title,location,skills,slots\nT01,asito,Nieuw,edu,,ma 07:00-09:00\n".encode()
+    merge_rows(tables, read_tasks_csv(bare))
+    assert check_tables(tables).task_file.task_by_id()["T01"].hygiene == "dirty"
+    wrong = "id,supplier,title,location,skills,slots,hygiene\nT01,asito,x,edu,,ma 07:00-09:00,vies\n".encode()
+    merge_rows(tables, read_tasks_csv(wrong))
+    assert "task T01, field hygiene" in check_tables(tables).by_row[("tasks", 1)][0]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bundler.domain import DAYS
+from bundler.domain import DAYS, Plan
+from bundler.io import read_task_file
+from bundler.rules import RELAXED_RULES
 from bundler.solve import SolveConfig, solve
-from bundler.vacancies import build_draft, markdown
+from bundler.vacancies import build_draft, docx_bytes, jobposting, markdown
+from bundler.vacancies.docx import docx_text
 from bundler.vacancies.draft import MAX_COMPETENCIES, day_part, day_runs, job_demands
 from bundler.vacancies.render import wording
 from bundler.validation import InputError
 from tasks_factory import WEEKDAYS, assert_plan_valid, fixed, task, task_file
-from vacancy_plans import kickoff_plan, tutorial_plan
+from vacancy_plans import DATA, kickoff_plan, tutorial_plan
 
 
 def _screened(tid: str, start: str, end: str, days=WEEKDAYS, **levels) -> dict:
@@ -111,3 +114,45 @@ def test_a_plan_that_does_not_fit_the_task_file_is_refused_by_job():
     assert caught.value.problems == [f"job {broken.jobs[1].id}: task T99 is not in the task file"]
     with pytest.raises(InputError, match="no job J77"):
         build_draft(task_file, plan, "J77", "nl")
+
+
+def _cleaning_and_lunch(rules: dict | None = None, tasks: tuple[str, ...] = ("T01", "T02")):
+    """The tutorial's cleaning (07-10) and lunch (11-14) job written by hand: no solver, any rules."""
+    task_file = read_task_file(DATA / "tutorial.json")
+    task_file = task_file.model_copy(update={"rules": task_file.rules.model_copy(update=rules or {})})
+    times = {"T01": ("07:00", "10:00"), "T02": ("11:00", "14:00")}
+    schedule = [{"task": t, "day": d, "start": times[t][0], "end": times[t][1], "location": "edu"}
+                for d in WEEKDAYS for t in tasks]
+    plan = Plan.model_validate({"status": "FEASIBLE", "jobs": [
+        {"id": "J01", "tasks": list(tasks), "suppliers": sorted({"T01": "asito", "T02": "sodexo"}[t] for t in tasks),
+         "employer": "asito", "hours": 15.0 * len(tasks), "schedule": schedule}]})
+    return task_file, plan
+
+
+def test_the_rota_says_the_rest_and_break_rules_in_plain_words():
+    """Six hours a day: days, daily and weekly rest and the pause are all said, in every format and language."""
+    task_file, plan = _cleaning_and_lunch()
+    nl = build_draft(task_file, plan, "J01", "nl")
+    sentence = ("Je werkt hoogstens 5 dagen per week. Tussen twee werkdagen heb je minstens 11 uur rust. "
+                "Eén keer per week ben je minstens 36 uur achter elkaar vrij. "
+                "Op dagen met meer dan 5,5 uur werk heb je een pauze van minstens 30 minuten.")
+    assert f"\n\n{sentence}\n\n## Waar werk je?" in markdown(nl)
+    assert sentence in docx_text(docx_bytes(nl))[0]
+    assert jobposting(nl)["workHours"].endswith(sentence)
+    en = markdown(build_draft(task_file, plan, "J01", "en"))
+    assert "You work at most 5 days a week." in en and "a break of at least 30 minutes" in en
+
+
+def test_only_the_rules_that_apply_are_said():
+    """Three-hour days need no pause; other limits are said with their own numbers; the old rules say nothing."""
+    task_file, plan = _cleaning_and_lunch(tasks=("T01",))
+    text = markdown(build_draft(task_file, plan, "J01", "nl"))
+    assert "11 uur rust" in text and "pauze" not in text
+    task_file, plan = _cleaning_and_lunch({"max_work_days": 4, "min_rest_hours": 12.5, "min_weekly_rest_hours": 0})
+    text = markdown(build_draft(task_file, plan, "J01", "nl"))
+    assert "hoogstens 4 dagen per week" in text and "minstens 12,5 uur rust" in text and "achter elkaar" not in text
+    task_file, plan = _cleaning_and_lunch(RELAXED_RULES)
+    draft = build_draft(task_file, plan, "J01", "nl")
+    assert not draft.working_time.applies
+    assert "hoogstens" not in markdown(draft) and "uur rust" not in markdown(draft)
+    assert jobposting(draft)["workHours"] == "30 uur per week: maandag tot en met vrijdag van 07:00 tot 14:00"

@@ -3,8 +3,9 @@
 CSV: one row per task with the columns id, supplier, title, location, skills, slots
 (slots in the `bundler.slot_text` shorthand), then the optional screening columns
 physical_load, pace, interruptions, independence, customer_contact (low / medium /
-high; an empty cell or a missing column means the field is absent). XLSX: one sheet per supplier, named after
-the supplier id, with the same columns except `supplier`. Every problem names the
+high) and hygiene (dirty / clean / food / patient); an empty cell or a missing column
+means the field is absent. XLSX: one sheet per supplier, named after the supplier id,
+with the same columns except `supplier`. Every problem names the
 file, sheet and row, so a supplier can fix the row it sent.
 """
 
@@ -16,20 +17,19 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
-from bundler.domain import DEMANDS
-from bundler.tables import Tables
+from bundler.tables import OPTIONAL_TASK_COLUMNS, Tables
 
 REQUIRED_COLUMNS = ("id", "supplier", "title", "location", "skills", "slots")
-TASK_COLUMNS = (*REQUIRED_COLUMNS, *DEMANDS)
+TASK_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_TASK_COLUMNS)
 SHEET_COLUMNS = tuple(c for c in TASK_COLUMNS if c != "supplier")
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_IMPORT_ROWS = 20_000
 
 _EXAMPLE = [
     {"id": "T001", "supplier": "asito", "title": "Toiletten begane grond", "location": "educatorium",
-     "skills": "cleaning-basic", "slots": "ma-vr 07:00-09:00"},
+     "skills": "cleaning-basic", "slots": "ma-vr 07:00-09:00", "hygiene": "dirty"},
     {"id": "T002", "supplier": "sodexo", "title": "Lunchuitgifte", "location": "educatorium",
-     "skills": "catering-support", "slots": "ma-vr 11:30-13:30; di/do 14:00-17:00 2u flexibel"},
+     "skills": "catering-support", "slots": "ma-vr 11:30-13:30; di/do 14:00-17:00 2u flexibel", "hygiene": "food"},
 ]
 
 
@@ -60,7 +60,7 @@ def _check_size(content: bytes, name: str) -> None:
 def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str, supplier: str | None) -> list[dict]:
     """Task rows from a header and numbered data rows; problems name `where`, row."""
     names = [h.strip().lower() for h in header]
-    needed = tuple(c for c in (SHEET_COLUMNS if supplier else TASK_COLUMNS) if c not in DEMANDS)
+    needed = tuple(c for c in (SHEET_COLUMNS if supplier else TASK_COLUMNS) if c not in OPTIONAL_TASK_COLUMNS)
     missing = [c for c in needed if c not in names and c != "skills"]
     if missing:
         raise SheetError([f"{where}, row 1: missing column(s) {', '.join(missing)} "
@@ -77,7 +77,7 @@ def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str,
         for column in ("id", "supplier", "location", "slots"):
             if not record.get(column):
                 problems.append(f"{where}, row {number}: column {column} is empty")
-        optional = {c: record[c] for c in DEMANDS if c in record}  # a missing column keeps what the table has
+        optional = {c: record[c] for c in OPTIONAL_TASK_COLUMNS if c in record}  # a missing column keeps the table's
         out.append({c: record.get(c, "") for c in REQUIRED_COLUMNS} | optional | {"_source": f"{where}, row {number}"})
     if problems:
         raise SheetError(problems)
@@ -126,7 +126,7 @@ def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
         raise SheetError(problems)
     if not rows:
         raise SheetError([f"{name}: no sheet holds tasks (one sheet per supplier, columns "
-                          f"{', '.join(c for c in SHEET_COLUMNS if c not in DEMANDS)})"])
+                          f"{', '.join(c for c in SHEET_COLUMNS if c not in OPTIONAL_TASK_COLUMNS)})"])
     return rows
 
 
@@ -164,7 +164,7 @@ def tasks_xlsx(rows: list[dict]) -> bytes:
         for row in rows:
             if str(row["supplier"]) == supplier:
                 sheet.append([row.get(c, "") for c in SHEET_COLUMNS])
-        for letter, width in zip("ABCDEFGHIJ", (8, 36, 22, 24, 48, 14, 14, 14, 14, 16)):
+        for letter, width in zip("ABCDEFGHIJK", (8, 36, 22, 24, 48, 14, 14, 14, 14, 16, 10)):
             sheet.column_dimensions[letter].width = width
     out = io.BytesIO()
     workbook.save(out)

@@ -1,4 +1,5 @@
-"""Which task goes to which job (rule 1), and pairs that may never meet (rule 7)."""
+"""Which task goes to which job (rule 1), and pairs that may never meet (rule 7:
+other regions, vetoes; and the pair clashes found when preparing)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ def add_assignment(jm: JobModel) -> None:
     model, inst = jm.model, jm.instance
     jm.order = representative_order(jm)
     for pos, r in enumerate(jm.order):
-        blocked = inst.conflicts[r]
-        jm.candidates[r] = [r] + [t for t in jm.order[pos + 1:] if t not in blocked]
+        blocked, region = inst.conflicts[r], inst.region_of_task(r)
+        jm.candidates[r] = [r] + [t for t in jm.order[pos + 1:]
+                                  if t not in blocked and inst.region_of_task(t) == region]
         for t in jm.candidates[r]:
             jm.x[(t, r)] = model.new_bool_var(f"x_{inst.tasks[t].id}_{inst.tasks[r].id}")
         opened = jm.opened(r)

@@ -56,6 +56,8 @@ def document(draft: Draft):
                   *("✓" if on else "" for on in marks)]
         for cell, text in zip(cells, values):
             cell.text = text
+    if draft.working_time.applies:
+        doc.add_paragraph(say(draft, "working_time_text", draft))
 
     doc.add_heading(w.headings["places"], level=1)
     for place in draft.places:

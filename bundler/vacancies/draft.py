@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bundler.domain import DAYS, DEMANDS, Plan, PlanJob, TaskFile, to_minutes
+from bundler.domain import DAYS, DEMANDS, Plan, PlanJob, Rules, TaskFile, to_minutes
 from bundler.validation import InputError
 from bundler.vacancies.catalogue import SkillEntry, load_catalogue, skill_entries
 
@@ -93,6 +93,41 @@ class Demand:
 
 
 @dataclass(frozen=True)
+class WorkingTime:
+    """The rest and break rules the job keeps, for the vacancy to say plainly; None where a rule does not apply."""
+
+    max_work_days: int | None
+    """At most this many working days a week; None without a limit (7)."""
+    min_rest_hours: float | None
+    """Rest between two working days (Working Hours Act: 11); None when 0."""
+    min_weekly_rest_hours: float | None
+    """The longest rest of the week (Working Hours Act: 36); None when 0."""
+    break_after_hours: float | None
+    """Days with more work than this have a pause; None when no day of this job is that long or no pause is asked."""
+    min_break_minutes: int | None
+
+    @property
+    def applies(self) -> bool:
+        return any(v is not None for v in (self.max_work_days, self.min_rest_hours, self.min_weekly_rest_hours,
+                                           self.break_after_hours))
+
+
+def working_time(rules: Rules, schedule: list) -> WorkingTime:
+    """The rules on days, rest and breaks that say something about this job's week."""
+    day_minutes: dict[str, int] = defaultdict(int)
+    for entry in schedule:
+        day_minutes[entry.day] += to_minutes(entry.end) - to_minutes(entry.start)
+    long_day = any(m > rules.break_after_minutes for m in day_minutes.values())
+    with_break = long_day and rules.min_break_minutes > 0
+    return WorkingTime(
+        max_work_days=rules.max_work_days if rules.max_work_days < len(DAYS) else None,
+        min_rest_hours=rules.min_rest_hours or None,
+        min_weekly_rest_hours=rules.min_weekly_rest_hours or None,
+        break_after_hours=rules.break_after_hours if with_break else None,
+        min_break_minutes=rules.min_break_minutes if with_break else None)
+
+
+@dataclass(frozen=True)
 class Draft:
     job_id: str
     lang: str
@@ -110,6 +145,7 @@ class Draft:
     caos: tuple[tuple[str, tuple[str, ...]], ...]
     """(CAO, the parties it belongs to), the employer's first."""
     demands: tuple[Demand, ...]
+    working_time: WorkingTime
 
     @property
     def parties(self) -> tuple[Party, ...]:
@@ -314,4 +350,4 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
         day_parts=_day_parts(schedule, activity, place_name),
         competencies=_competencies(tasks, hours, skills, lang, first_seen), rota=rota, places=job_places,
         employer=employer, partners=partners, caos=tuple((c, tuple(n)) for c, n in caos.items()),
-        demands=job_demands(tasks, hours))
+        demands=job_demands(tasks, hours), working_time=working_time(task_file.rules, schedule))

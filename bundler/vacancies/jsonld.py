@@ -43,7 +43,8 @@ def jobposting(draft: Draft) -> dict[str, Any]:
         "responsibilities": "\n".join(activities),
         "skills": skills,
         "employmentType": "FULL_TIME" if draft.hours >= FULL_TIME_HOURS else "PART_TIME",
-        "workHours": say(draft, "work_hours", draft),
+        "workHours": say(draft, "work_hours", draft) + (
+            f". {say(draft, 'working_time_text', draft)}" if draft.working_time.applies else ""),
         "hiringOrganization": {"@type": "Organization", "name": draft.employer.name, "identifier": draft.employer.id},
         "jobLocation": locations,
         "employerOverview": say(draft, "employer_text", draft),
