@@ -3,11 +3,12 @@
 import streamlit as st
 
 from bundler.ui.session import init, tr
-from bundler.ui.workspace import manager_allowed
+from bundler.ui.workspace import adopt_finished_solve, manager_allowed
 from bundler.ui.workspace import sidebar as workspace_sidebar
 
 st.set_page_config(page_title="bundler - combinatiebanen", page_icon=":material/extension:", layout="wide")
 init()
+adopt_finished_solve()
 with st.sidebar:
     st.radio("Taal / Language", ["nl", "en"], key="lang", horizontal=True,
              format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from bundler.store import StaleVersionError
-from bundler.ui.session import adopt_finished_solve, current_check, tr
+from bundler.ui.session import current_check, tr
+from bundler.ui.workspace import adopt_finished_solve
 from bundler.ui.workspace import stale_message, start_solve
 
 st.title(tr("Oplossen", "Solve"))

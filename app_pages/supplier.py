@@ -11,7 +11,14 @@ from bundler.decisions import Decision, jobs_of_supplier
 from bundler.store import StaleVersionError
 from bundler.ui.decide import decision_widgets
 from bundler.ui.session import tr
-from bundler.ui.workspace import current_plan_id, replan, repository, stale_message, stored_decisions, who
+from bundler.ui.workspace import (
+    current_plan_id,
+    replan,
+    repository,
+    stale_message,
+    stored_decisions,
+    who,
+)
 
 st.title(tr("Leveranciersoverzicht", "Supplier view"))
 plan, task_file = st.session_state.get("plan"), st.session_state.get("plan_file")

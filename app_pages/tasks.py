@@ -4,8 +4,16 @@ import pandas as pd
 import streamlit as st
 
 from bundler.domain import DEMANDS
-from bundler.io.task_sheets import (SheetError, merge_rows, read_tasks_csv, read_tasks_xlsx, tasks_csv,
-                                    tasks_xlsx, template_csv, template_xlsx)
+from bundler.io.task_sheets import (
+    SheetError,
+    merge_rows,
+    read_tasks_csv,
+    read_tasks_xlsx,
+    tasks_csv,
+    tasks_xlsx,
+    template_csv,
+    template_xlsx,
+)
 from bundler.tables import columns
 from bundler.ui.session import current_check, load_example, start_empty, tables, tr
 

@@ -5,7 +5,13 @@ import re
 import streamlit as st
 
 from bundler.ui.session import tr
-from bundler.vacancies import build_draft, load_catalogue, markdown, plan_files, zip_bytes
+from bundler.vacancies import (
+    build_draft,
+    load_catalogue,
+    markdown,
+    plan_files,
+    zip_bytes,
+)
 from bundler.vacancies.files import FORMATS, draft_files, file_name
 
 st.title(tr("Vacatures", "Vacancies"))

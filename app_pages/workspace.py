@@ -6,8 +6,20 @@ import streamlit as st
 from bundler.store import StaleVersionError
 from bundler.store.access import issue_link, links, revoke
 from bundler.ui.session import current_check, tables, tr
-from bundler.ui.workspace import (close_workspace, create_workspace, default_base_url, is_open, load_version,
-                                  open_workspace, replan, repository, save, stale_message, stored_decisions, who)
+from bundler.ui.workspace import (
+    close_workspace,
+    create_workspace,
+    default_base_url,
+    is_open,
+    load_version,
+    open_workspace,
+    replan,
+    repository,
+    save,
+    stale_message,
+    stored_decisions,
+    who,
+)
 
 st.title(tr("Gedeelde werkruimte", "Shared workspace"))
 try:

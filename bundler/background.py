@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from bundler.domain import Plan, TaskFile
-from bundler.solve import Progress, SolveConfig, solve
+from bundler.engine import Progress, SolveConfig, solve
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bundler.domain import Rules, TaskFile
-from bundler.prepare import Instance, PreparedTask, own_problems_of, pairwise_conflicts
+from bundler.engine.instance import (
+    Instance,
+    PreparedTask,
+    own_problems_of,
+    pairwise_conflicts,
+)
 
 FORMATS = ("ccbpp", "bincover", "bppc")
 

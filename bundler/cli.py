@@ -6,7 +6,6 @@ Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a trace
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from typing import Sequence
@@ -16,8 +15,8 @@ from bundler.bench.cli import run as run_bench
 from bundler.cli_workspace import add_workspace_commands
 from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
+from bundler.engine.parallel import BACKENDS, BackendUnavailable
 from bundler.io import read_plan, read_task_file, write_json
-from bundler.parallel import BACKENDS, BackendUnavailable
 from bundler.validation import InputError, placement_notes
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
@@ -92,7 +91,10 @@ def _summary(plan: Plan) -> str:
 
 
 def _solve(args) -> int:
-    from bundler.solve import SolveConfig, solve  # imported late: ortools is slow to load
+    from bundler.engine import (  # imported late: ortools is slow to load
+        SolveConfig,
+        solve,
+    )
 
     if args.time_limit <= 0 or args.workers < 1:
         raise InputError(["--time-limit must be above 0 and --workers at least 1"])

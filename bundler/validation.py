@@ -12,7 +12,15 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
-from bundler.domain import DAYS, FixedSlot, FlexibleSlot, Rules, Task, TaskFile, to_minutes
+from bundler.domain import (
+    DAYS,
+    FixedSlot,
+    FlexibleSlot,
+    Rules,
+    Task,
+    TaskFile,
+    to_minutes,
+)
 
 
 class InputError(Exception):
@@ -310,8 +318,10 @@ def _rest_notes(task: Task, fixed: list[FixedSlot], rules: Rules) -> list[str]:
 
 def pinned_problems(task_file: TaskFile) -> list[str]:
     """A pinned job must itself obey every rule; say which rule it breaks."""
-    from bundler.jobs import job_violations  # local: needs the prepared instance
-    from bundler.prepare import prepare
+    from bundler.engine.instance import prepare
+    from bundler.engine.schedule import (
+        job_violations,  # local: needs the prepared instance
+    )
 
     if not task_file.pinned:
         return []

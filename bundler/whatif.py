@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from bundler.domain import Plan, Rules, TaskFile
+from bundler.engine import SolveConfig, solve
 from bundler.rules import RELAXED_RULES
-from bundler.solve import SolveConfig, solve
 from bundler.validation import InputError, parse_task_file
 
 

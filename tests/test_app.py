@@ -7,14 +7,12 @@ import json
 import time
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from bundler.check import check_plan
 from bundler.io.task_sheets import tasks_csv
 from bundler.rules import RELAXED_RULES
-from bundler.tables import to_tables
 from bundler.whatif import PRESETS, variant_from_row
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from workspace_factory import tutorial
 
 from bundler.check import check_plan
 from bundler.store import open_store
 from bundler.store.access import links
-from workspace_factory import tutorial
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

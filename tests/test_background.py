@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bundler.background import BackgroundSolve
 from bundler.check import check_plan
+from bundler.engine import SolveConfig
 from bundler.generate import generate_campus
 from bundler.io import read_task_file
-from bundler.solve import SolveConfig
 from bundler.validation import parse_task_file
 from bundler.whatif import Variant, run_variants
 

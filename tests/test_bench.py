@@ -7,7 +7,6 @@ written correctly. No test asserts on time.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,13 @@ from bundler.bench.check import check_classic
 from bundler.bench.classic import gap_to_optimum
 from bundler.bench.isolate import run_isolated
 from bundler.bench.optimum import published_optimum
-from bundler.bench.report import classic_summary, markdown_table, plot_scale, write_campus, write_classic
+from bundler.bench.report import (
+    classic_summary,
+    markdown_table,
+    plot_scale,
+    write_campus,
+    write_classic,
+)
 from bundler.classic import ClassicFormatError, ClassicInstance, read_classic
 from bundler.cli import main
 
@@ -247,9 +252,9 @@ def test_quick_campus_row_passes_both_checkers():
 
 def test_campus_row_is_invalid_when_the_plan_breaks_a_rule(monkeypatch):
     """The checkers are really applied: a plan with a job given twice makes the row invalid."""
-    import bundler.solve
+    import bundler.engine
 
-    real_solve = bundler.solve.solve
+    real_solve = bundler.engine.solve
 
     def broken_solve(task_file, config, *args, **kwargs):
         plan = real_solve(task_file, config, *args, **kwargs)
@@ -257,7 +262,7 @@ def test_campus_row_is_invalid_when_the_plan_breaks_a_rule(monkeypatch):
             plan.jobs.append(plan.jobs[0])
         return plan
 
-    monkeypatch.setattr(bundler.solve, "solve", broken_solve)
+    monkeypatch.setattr(bundler.engine, "solve", broken_solve)
     row = run_campus(30, seed=0, seconds=1, workers=1)
     assert not row["valid"] and row["problems"]
 

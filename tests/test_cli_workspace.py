@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from workspace_factory import TUTORIAL, tutorial
 
 from bundler.cli import main
 from bundler.store import open_store
 from bundler.store.access import open_link
-from workspace_factory import TUTORIAL, tutorial
 
 
 @pytest.fixture

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bundler.decisions import Decision, apply_decisions, jobs_of_supplier, rejected_pairs
-from bundler.io import read_task_file
-from bundler.solve import SolveConfig, solve
 from tasks_factory import assert_plan_valid
+
+from bundler.decisions import (
+    Decision,
+    apply_decisions,
+    jobs_of_supplier,
+    rejected_pairs,
+)
+from bundler.engine import SolveConfig, solve
+from bundler.io import read_task_file
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "data" / "tutorial.json"
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from bundler.rules import Rule
-
 from bundler.generate import ACTIVITIES, generate_campus
+from bundler.rules import Rule
 from bundler.validation import parse_task_file
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -156,8 +155,8 @@ def test_tutorial_parses_and_stays_small():
 def test_tutorial_combinations_hold_as_the_readme_tells_them():
     """The tutorial's story: lunch + dishwashing is a job, toilets + lunch is not (hygiene order);
     the vetoed pair and the 3-supplier trio are not jobs."""
-    jobs = pytest.importorskip("bundler.jobs")
-    prepare = pytest.importorskip("bundler.prepare")
+    jobs = pytest.importorskip("bundler.engine.schedule")
+    prepare = pytest.importorskip("bundler.engine.instance")
     instance = prepare.prepare(parse_task_file(load("tutorial.json")))
 
     def violations(*ids: str) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.io.plan_sheets import plan_xlsx, supplier_extract
-from bundler.solve import SolveConfig, solve
 from bundler.timetable import blocks
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "data" / "tutorial.json"

@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from bundler.io.task_sheets import (MAX_IMPORT_BYTES, SheetError, merge_rows, read_tasks_csv, read_tasks_xlsx,
-                                    tasks_csv, tasks_xlsx, template_csv, template_xlsx)
+from bundler.io.task_sheets import (
+    MAX_IMPORT_BYTES,
+    SheetError,
+    merge_rows,
+    read_tasks_csv,
+    read_tasks_xlsx,
+    tasks_csv,
+    tasks_xlsx,
+    template_csv,
+    template_xlsx,
+)
 from bundler.tables import check_tables, to_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"

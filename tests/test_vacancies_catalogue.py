@@ -6,11 +6,11 @@ import csv
 import json
 
 import pytest
+from vacancy_plans import DATA, ESCO_SKILLS
 
 from bundler.io import read_task_file
 from bundler.vacancies.catalogue import DEFAULT_CATALOGUE, load_catalogue, skill_entries
 from bundler.validation import InputError
-from vacancy_plans import DATA, ESCO_SKILLS
 
 EXAMPLES = [DATA / "tutorial.json", DATA / "uu_kickoff.json"]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from vacancy_plans import DATA, tutorial_plan
 
 from bundler.cli import main
 from bundler.io import write_json
-from vacancy_plans import DATA, tutorial_plan
 
 TUTORIAL = DATA / "tutorial.json"
 

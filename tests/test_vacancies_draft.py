@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from tasks_factory import WEEKDAYS, assert_plan_valid, fixed, task, task_file
+from vacancy_plans import DATA, kickoff_plan, tutorial_plan
 
 from bundler.domain import DAYS, Plan
+from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.rules import RELAXED_RULES
-from bundler.solve import SolveConfig, solve
 from bundler.vacancies import build_draft, docx_bytes, jobposting, markdown
 from bundler.vacancies.docx import docx_text
 from bundler.vacancies.draft import MAX_COMPETENCIES, day_part, day_runs, job_demands
 from bundler.vacancies.render import wording
 from bundler.validation import InputError
-from tasks_factory import WEEKDAYS, assert_plan_valid, fixed, task, task_file
-from vacancy_plans import DATA, kickoff_plan, tutorial_plan
 
 
 def _screened(tid: str, start: str, end: str, days=WEEKDAYS, **levels) -> dict:

@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
+from vacancy_plans import tutorial_plan
 
 from bundler.vacancies import build_draft, docx_bytes, jobposting, markdown
 from bundler.vacancies.docx import docx_text
-from vacancy_plans import tutorial_plan
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "vacancies"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -10,9 +10,16 @@ import zipfile
 
 import pytest
 from docx import Document
-
-from bundler.vacancies import build_draft, docx_bytes, jobposting, markdown, plan_files, zip_bytes
 from vacancy_plans import ESCO_SKILLS, kickoff_plan, tutorial_plan
+
+from bundler.vacancies import (
+    build_draft,
+    docx_bytes,
+    jobposting,
+    markdown,
+    plan_files,
+    zip_bytes,
+)
 
 ESCO_URI = re.compile(r"http://data\.europa\.eu/esco/skill/[0-9a-f-]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[:,.]\d+)*")

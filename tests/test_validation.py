@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tasks_factory import WEEKDAYS, fixed, flexible, task, task_data
 
 from bundler.io import read_task_file
 from bundler.rules import RELAXED_RULES
 from bundler.validation import InputError, parse_task_file, placement_notes
-from tasks_factory import WEEKDAYS, fixed, flexible, task, task_data
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -8,7 +8,13 @@ from pathlib import Path
 from bundler.domain import Rules
 from bundler.io import read_task_file
 from bundler.rules import RELAXED_RULES
-from bundler.whatif import PRESETS, RULE_COLUMNS, Variant, run_variants, variant_from_row
+from bundler.whatif import (
+    PRESETS,
+    RULE_COLUMNS,
+    Variant,
+    run_variants,
+    variant_from_row,
+)
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "data" / "tutorial.json"
 

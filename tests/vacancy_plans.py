@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from tasks_factory import assert_plan_valid
+
 from bundler.domain import Plan, TaskFile
 from bundler.io import read_task_file
-from tasks_factory import assert_plan_valid
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ESCO_SKILLS = Path(__file__).resolve().parents[2] / "shared" / "esco" / "facility_skills.csv"
@@ -16,7 +17,7 @@ ESCO_SKILLS = Path(__file__).resolve().parents[2] / "shared" / "esco" / "facilit
 @lru_cache(maxsize=None)
 def tutorial_plan() -> tuple[TaskFile, Plan]:
     """The tutorial solved to optimality with one worker and seed 0: the same plan every run."""
-    from bundler.solve import SolveConfig, solve
+    from bundler.engine import SolveConfig, solve
 
     task_file = read_task_file(DATA / "tutorial.json")
     plan = solve(task_file, SolveConfig(time_limit=30, workers=1, seed=0))
@@ -28,7 +29,7 @@ def tutorial_plan() -> tuple[TaskFile, Plan]:
 @lru_cache(maxsize=None)
 def kickoff_plan() -> tuple[TaskFile, Plan]:
     """The kick-off's constructive plan: every kind of job the example holds, in seconds, deterministic."""
-    from bundler.solve import SolveConfig, solve
+    from bundler.engine import SolveConfig, solve
 
     task_file = read_task_file(DATA / "uu_kickoff.json")
     plan = solve(task_file, SolveConfig(workers=1, seed=0, use_solver=False))

@@ -13,10 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-import bundler.packing as packing
+import bundler.engine.packing as packing
 from bundler.classic import read_classic, to_instance
-from bundler.heuristics import construct
-from bundler.solve import SolveConfig, solve_region
+from bundler.engine import SolveConfig
+from bundler.engine.construct import construct
+from bundler.engine.region import solve_region
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT.parent / "shared" / "bench"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import bundler.solve as solve_module
+import bundler.engine.region as solve_module
 from bundler.check import check_plan
 from bundler.domain import TaskFile
+from bundler.engine import SolveConfig, solve
 from bundler.generate import generate_campus
 from bundler.io import read_task_file
-from bundler.solve import SolveConfig, solve
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [("uu_kickoff", lambda: read_task_file(ROOT / "data" / "uu_kickoff.json"), (10, 60)),

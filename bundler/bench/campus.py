@@ -49,8 +49,8 @@ def reference_problems(task_file, plan) -> list[str] | None:
 def measure_task_file(name: str, task_file, seconds: float, workers: int, seed: int) -> dict:
     """Solve a task file twice (heuristic only, then the optimizer) and check the optimized plan."""
     from bundler.check import check_plan
-    from bundler.prepare import prepare
-    from bundler.solve import SolveConfig, solve  # late: OR-Tools is slow to load
+    from bundler.engine import SolveConfig, solve  # late: OR-Tools is slow to load
+    from bundler.engine.instance import prepare
 
     regions = len(prepare(task_file).regions)
     heuristic = solve(task_file, SolveConfig(time_limit=seconds, workers=workers, seed=seed, use_solver=False))

@@ -32,8 +32,9 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
     item (packing objective), so an empty answer never passes for a good one.
     Raises `ClassicFormatError` for a file that does not follow its format.
     """
-    from bundler.heuristics import construct  # late: OR-Tools is slow to load
-    from bundler.solve import SolveConfig, solve_region
+    from bundler.engine.config import SolveConfig
+    from bundler.engine.construct import construct  # late: OR-Tools is slow to load
+    from bundler.engine.region import solve_region
 
     path = Path(path)
     classic = read_classic(path, fmt)

@@ -5,8 +5,16 @@ newest schema; `bundler.store.access` turns a link's token into a role-scoped vi
 """
 
 from bundler.store.db import database_url, open_engine
-from bundler.store.repository import (NotFoundError, Repository, StaleVersionError, StoredDecision, StoredPlan,
-                                      VacancyDraft, Version, Workspace)
+from bundler.store.repository import (
+    NotFoundError,
+    Repository,
+    StaleVersionError,
+    StoredDecision,
+    StoredPlan,
+    VacancyDraft,
+    Version,
+    Workspace,
+)
 
 
 def open_store(url: str | None = None) -> Repository:

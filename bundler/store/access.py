@@ -19,7 +19,13 @@ from typing import Literal
 import sqlalchemy as sa
 
 from bundler.domain import ScheduleEntry, TaskFile
-from bundler.store.repository import (Repository, StoredDecision, StoredPlan, VacancyDraft, Verdict)
+from bundler.store.repository import (
+    Repository,
+    StoredDecision,
+    StoredPlan,
+    VacancyDraft,
+    Verdict,
+)
 from bundler.store.schema import access_links, now
 
 Role = Literal["supplier", "hr"]

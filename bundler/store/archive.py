@@ -15,7 +15,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from bundler.domain import Plan
 from bundler.store.repository import Repository, Workspace
-from bundler.store.schema import decisions, plans, task_versions, vacancy_drafts, workspaces
+from bundler.store.schema import (
+    decisions,
+    plans,
+    task_versions,
+    vacancy_drafts,
+    workspaces,
+)
 from bundler.validation import InputError, parse_task_file
 
 ARCHIVE_FORMAT = "bundler-workspace/1"

@@ -19,7 +19,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bundler.domain import Plan, TaskFile
-from bundler.store.schema import decisions, now, plans, task_versions, vacancy_drafts, workspaces
+from bundler.store.schema import (
+    decisions,
+    now,
+    plans,
+    task_versions,
+    vacancy_drafts,
+    workspaces,
+)
 from bundler.validation import parse_task_file
 
 Verdict = Literal["accept", "reject", "open"]

@@ -28,22 +28,6 @@ def init() -> None:
             st.session_state[key] = value.copy() if isinstance(value, dict) else value
     if "tables" not in st.session_state:
         load_example("uu_kickoff")
-    adopt_finished_solve()
-
-
-def adopt_finished_solve() -> bool:
-    """Make a finished background solve's plan the current plan, whichever page is open."""
-    job = st.session_state.get("solve")
-    if job is None or not job.done or job.plan is None or st.session_state.get("adopted") is job:
-        return False
-    st.session_state["plan"] = job.plan
-    st.session_state["plan_file"] = job.task_file
-    st.session_state["decisions"] = {}
-    st.session_state["adopted"] = job
-    from bundler.ui.workspace import store_adopted_plan  # late: the workspace module builds on this one
-
-    store_adopted_plan(job)
-    return True
 
 
 def tr(nl: str, en: str) -> str:

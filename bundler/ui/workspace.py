@@ -17,7 +17,7 @@ import streamlit as st
 from bundler.background import BackgroundSolve
 from bundler.decisions import Decision, apply_decisions
 from bundler.domain import Plan, TaskFile
-from bundler.solve import SolveConfig
+from bundler.engine import SolveConfig
 from bundler.store import Repository, StaleVersionError, database_url, open_store
 from bundler.tables import to_tables
 from bundler.ui.session import set_tables, tr
@@ -119,6 +119,19 @@ def replan(plan: Plan, plan_file: TaskFile, decisions: list[Decision]) -> None:
     new_file = apply_decisions(plan_file, plan, decisions)
     set_tables(to_tables(new_file.to_json_dict()))
     start_solve(new_file)
+
+
+def adopt_finished_solve() -> bool:
+    """Make a finished background solve's plan the current plan, whichever page is open."""
+    job = st.session_state.get("solve")
+    if job is None or not job.done or job.plan is None or st.session_state.get("adopted") is job:
+        return False
+    st.session_state["plan"] = job.plan
+    st.session_state["plan_file"] = job.task_file
+    st.session_state["decisions"] = {}
+    st.session_state["adopted"] = job
+    store_adopted_plan(job)
+    return True
 
 
 def store_adopted_plan(job: BackgroundSolve) -> None:

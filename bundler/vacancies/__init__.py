@@ -8,8 +8,8 @@ places, suppliers); the words come from jinja2 templates.
 """
 
 from bundler.vacancies.catalogue import SkillEntry, load_catalogue
-from bundler.vacancies.draft import LANGUAGES, Draft, build_draft, check_plan_matches
 from bundler.vacancies.docx import docx_bytes
+from bundler.vacancies.draft import LANGUAGES, Draft, build_draft, check_plan_matches
 from bundler.vacancies.files import plan_files, write_files, zip_bytes
 from bundler.vacancies.jsonld import jobposting
 from bundler.vacancies.render import markdown

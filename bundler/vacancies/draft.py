@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bundler.domain import DAYS, DEMANDS, Plan, PlanJob, Rules, TaskFile, to_minutes
-from bundler.validation import InputError
 from bundler.vacancies.catalogue import SkillEntry, load_catalogue, skill_entries
+from bundler.validation import InputError
 
 LANGUAGES = ("nl", "en")
 MAX_COMPETENCIES = 6

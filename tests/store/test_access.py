@@ -7,11 +7,20 @@ import json
 
 import pytest
 import sqlalchemy as sa
-
-from bundler.solve import SolveConfig, solve
-from bundler.store.access import NO_ACCESS, AccessDenied, HRView, SupplierView, issue_links, links, open_link, revoke
-from bundler.validation import parse_task_file
 from workspace_factory import tutorial
+
+from bundler.engine import SolveConfig, solve
+from bundler.store.access import (
+    NO_ACCESS,
+    AccessDenied,
+    HRView,
+    SupplierView,
+    issue_links,
+    links,
+    open_link,
+    revoke,
+)
+from bundler.validation import parse_task_file
 
 
 @pytest.fixture(scope="module")

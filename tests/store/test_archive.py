@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from workspace_factory import synthetic_plan, tutorial
 
 from bundler.store.archive import export_workspace, import_workspace
 from bundler.validation import InputError
-from workspace_factory import synthetic_plan, tutorial
 
 
 def filled_workspace(repo) -> str:

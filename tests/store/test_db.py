@@ -12,10 +12,10 @@ from datetime import datetime, timezone
 
 import pytest
 import sqlalchemy as sa
+from workspace_factory import synthetic_plan, tutorial
 
 from bundler.store import Repository, database_url, open_engine
 from bundler.store.db import make_engine, migrate
-from workspace_factory import synthetic_plan, tutorial
 
 HEAD = "0002"
 

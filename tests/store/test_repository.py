@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from workspace_factory import synthetic_plan, tutorial
 
 from bundler.store import NotFoundError, StaleVersionError
 from bundler.validation import InputError
-from workspace_factory import synthetic_plan, tutorial
 
 
 def renamed(content: dict, name: str) -> dict:

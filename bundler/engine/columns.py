@@ -1,0 +1,304 @@
+"""Column generation: a proven bound on the number of jobs, and a pool of good jobs.
+
+Every plan is a choice of disjoint feasible jobs ("columns"). The linear relaxation
+over all columns (each task in at most one job, fractions allowed) bounds the number
+of jobs far more tightly than counting hours. It has too many columns to write down,
+so they are found a round at a time: the LP prices each task (its dual value) and a
+pricing search looks for a feasible job worth more than the prices of its tasks. When
+that search proves no such job exists, the LP value is a proven bound. The jobs met
+along the way, with the heuristic's, form the pool from which CP-SAT then picks the
+best disjoint set (`pick_jobs`): very often a plan that meets the bound.
+
+Objective `jobs`: max sum(y) with each task in at most one job; pricing looks for a
+job whose tasks cost less than 1. Objective `cover`: min sum(y) with each task in at
+least one job; pricing looks for a job whose tasks are worth more than 1 (a knapsack).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
+
+from bundler.engine.instance import Instance, Placement
+from bundler.engine.rulebook import static_breaches
+from bundler.engine.schedule import SlotKey, search_schedule
+
+EPS = 1e-6
+SCHEDULE_BUDGET = 20_000
+"""Placements the schedule search may try per candidate job during pricing."""
+COLUMNS_PER_ROUND = 60
+NODES_PER_ROUND = 200_000
+
+
+Column = tuple[int, ...]
+
+
+class Feasibility:
+    """Can these tasks be one job (time rules), memoised; knows when it is not sure."""
+
+    def __init__(self, instance: Instance, budget: int = SCHEDULE_BUDGET):
+        self.instance, self.budget = instance, budget
+        self.timed = any(task.slots for task in instance.tasks)
+        self.known: dict[tuple[Column, bool], dict[SlotKey, Placement] | None] = {}
+        self.exact = True
+        """False once a schedule search ran out of budget: 'infeasible' then means 'not found'."""
+
+    def schedule(self, tasks: Column, strict: bool = True) -> dict[SlotKey, Placement] | None:
+        """A schedule when these tasks form a valid job by the rule book, else None.
+        `strict=False`: a job still growing (its hours, short days and waits may be repaired)."""
+        key = (tasks, strict)
+        if key not in self.known:
+            if static_breaches(self.instance, tasks, complete=strict):
+                self.known[key] = None
+            elif not self.timed:
+                self.known[key] = {}
+            else:
+                found, exhaustive = search_schedule(self.instance, list(tasks), strict, self.budget)
+                self.exact &= exhaustive or found is not None
+                self.known[key] = found
+        return self.known[key]
+
+
+@dataclass
+class ColumnGeneration:
+    columns: list[Column]
+    lp_value: float
+    proven: bool
+    """True when the pricing search proved the LP optimal over ALL feasible jobs."""
+    rounds: int
+    seconds: float
+    feasibility: Feasibility = field(repr=False)
+    values: dict[Column, float] = field(default_factory=dict, repr=False)
+    """Each column's value in the last LP solution (fractions show where to dive)."""
+
+    def job_bound(self, objective: str) -> int | None:
+        """The proven bound in whole jobs: an upper bound (`jobs`) or lower bound (`cover`)."""
+        if not self.proven:
+            return None
+        # Pricing ignores improvements below 1e-5 per job: allow for them in the bound.
+        slack = 1e-5 * len(self.columns) + 1e-6
+        if objective == "cover":
+            return math.ceil(self.lp_value - slack)
+        return math.floor(self.lp_value + slack)
+
+
+class _Pricer:
+    """Depth-first search for feasible jobs with a positive reduced cost."""
+
+    def __init__(self, instance: Instance, tasks: list[int], feasibility: Feasibility):
+        self.instance, self.tasks, self.feasibility = instance, tasks, feasibility
+        rules = instance.rules
+        self.minutes = {t: instance.tasks[t].minutes for t in tasks}
+        self.min_job, self.max_job = rules.min_job_minutes, rules.max_job_minutes
+        self.max_suppliers, self.max_skills = rules.max_suppliers_per_job, rules.max_skills_per_job
+        self.cover = rules.objective == "cover"
+
+    def price(self, duals: dict[int, float], deadline: float) -> tuple[list[tuple[float, Column]], bool]:
+        """Up to COLUMNS_PER_ROUND improving columns, and whether the search was complete."""
+        inst, minutes = self.instance, self.minutes
+        if self.cover:  # most value per minute first
+            order = sorted(self.tasks, key=lambda t: (-duals[t] / minutes[t], -minutes[t], t))
+        else:  # cheapest minutes first
+            order = sorted(self.tasks, key=lambda t: (duals[t] / minutes[t], -minutes[t], t))
+        found: list[tuple[float, Column]] = []
+        state = {"nodes": 0, "complete": True}
+
+        def fill_cost(need: int, candidates: list[int]) -> float:
+            """Least price to add `need` more minutes (fractional: a valid lower bound)."""
+            cost = 0.0
+            for c in candidates:
+                m = minutes[c]
+                if m >= need:
+                    return cost + duals[c] * need / m
+                cost, need = cost + duals[c], need - m
+            return math.inf
+
+        def best_value(room: int, candidates: list[int]) -> float:
+            """Most value that fits in `room` minutes (fractional knapsack: an upper bound)."""
+            value = 0.0
+            for c in candidates:
+                if duals[c] <= 0:
+                    break
+                m = minutes[c]
+                if m >= room:
+                    return value + duals[c] * room / m
+                value, room = value + duals[c], room - m
+            return value
+
+        def visit(members: Column, price: float, load: int, suppliers: frozenset[int], skills: frozenset[int],
+                  candidates: list[int]) -> None:
+            for k, c in enumerate(candidates):
+                if len(found) >= COLUMNS_PER_ROUND or state["nodes"] >= NODES_PER_ROUND or \
+                        (state["nodes"] & 255 == 0 and time.perf_counter() > deadline):
+                    state["complete"] = False
+                    return
+                state["nodes"] += 1
+                task = inst.tasks[c]
+                new_load = load + minutes[c]
+                if new_load > self.max_job:
+                    continue
+                new_suppliers = suppliers | {task.supplier}
+                if len(new_suppliers) > self.max_suppliers:
+                    continue
+                new_skills = skills | task.skills
+                if self.max_skills is not None and len(new_skills) > self.max_skills:
+                    continue
+                new_price = price + duals[c]
+                if not self.cover and new_price >= 1 - EPS:
+                    continue
+                rest = [d for d in candidates[k + 1:] if d not in inst.conflicts[c]]
+                if self.cover and new_price + best_value(self.max_job - new_load, rest) <= 1 + EPS:
+                    continue
+                new_members = members + (c,)
+                column = tuple(sorted(new_members))
+                if new_load >= self.min_job and (not self.cover or new_price > 1 + EPS) \
+                        and self.feasibility.schedule(column) is not None:
+                    found.append((1 - new_price if not self.cover else new_price - 1, column))
+                    if not self.cover:
+                        continue  # a superset only costs more
+                elif not self.cover and new_price + fill_cost(self.min_job - new_load, rest) >= 1 - EPS:
+                    continue
+                if self.feasibility.timed and self.feasibility.schedule(column, strict=False) is None:
+                    continue
+                visit(new_members, new_price, new_load, new_suppliers, new_skills, rest)
+
+        visit((), 0.0, 0, frozenset(), frozenset(), order)
+        return found, state["complete"]
+
+
+class _Master:
+    """The restricted master LP over the columns found so far (GLOP)."""
+
+    def __init__(self, tasks: list[int], cover: bool):
+        self.solver = pywraplp.Solver.CreateSolver("GLOP")
+        self.cover = cover
+        inf = self.solver.infinity()
+        self.rows = {t: self.solver.Constraint(1, inf) if cover else self.solver.Constraint(-inf, 1) for t in tasks}
+        self.objective = self.solver.Objective()
+        if cover:
+            self.objective.SetMinimization()
+            for t in tasks:  # an expensive way out, so the LP is feasible from the start
+                slack = self.solver.NumVar(0, 1, f"slack{t}")
+                self.rows[t].SetCoefficient(slack, 1)
+                self.objective.SetCoefficient(slack, len(tasks) + 1)
+        else:
+            self.objective.SetMaximization()
+        self.columns: dict[Column, pywraplp.Variable] = {}
+
+    def add(self, column: Column) -> bool:
+        if column in self.columns:
+            return False
+        var = self.solver.NumVar(0, self.solver.infinity(), "")
+        for t in column:
+            self.rows[t].SetCoefficient(var, 1)
+        self.objective.SetCoefficient(var, 1)
+        self.columns[column] = var
+        return True
+
+    def solve(self) -> tuple[float, dict[int, float]]:
+        self.solver.Solve()
+        duals = {t: abs(row.dual_value()) for t, row in self.rows.items()}
+        return self.objective.Value(), duals
+
+
+def generate_columns(
+    instance: Instance,
+    tasks: list[int],
+    start: Iterable[Column],
+    seconds: float,
+    feasibility: Feasibility | None = None,
+    on_round: Callable[[float], None] | None = None,
+) -> ColumnGeneration:
+    """Column generation over one region, starting from known feasible jobs."""
+    started = time.perf_counter()
+    deadline = started + seconds
+    feasibility = feasibility or Feasibility(instance)
+    usable = [t for t in tasks if t not in instance.own_problems]
+    cover = instance.rules.objective == "cover"
+    master = _Master(usable, cover)
+    for column in start:
+        master.add(tuple(sorted(column)))
+    pricer = _Pricer(instance, usable, feasibility)
+    rounds, proven, value = 0, False, 0.0
+    while True:
+        value, duals = master.solve()
+        rounds += 1
+        if on_round:
+            on_round(value)
+        if time.perf_counter() > deadline:
+            break
+        found, complete = pricer.price(duals, deadline)
+        added = sum(master.add(column) for _, column in sorted(found, reverse=True))
+        if not added:
+            proven = complete and feasibility.exact
+            break
+    if cover and proven and any(var.solution_value() > EPS for name, var in _slacks(master)):
+        proven = False  # the LP still leans on its way out: not a bound on real jobs
+    values = {column: var.solution_value() for column, var in master.columns.items()}
+    return ColumnGeneration(list(master.columns), value, proven, rounds, time.perf_counter() - started, feasibility,
+                            {column: v for column, v in values.items() if v > EPS})
+
+
+def _slacks(master: _Master):
+    """The LP's way-out variables of the cover objective."""
+    for var in master.solver.variables():
+        if var.name().startswith("slack"):
+            yield var.name(), var
+
+
+def pick_jobs(
+    instance: Instance,
+    tasks: list[int],
+    columns: list[Column],
+    hint: list[Column],
+    seconds: float,
+    workers: int,
+    seed: int,
+    bound: int | None = None,
+) -> list[Column] | None:
+    """The best set of disjoint jobs from the pool (CP-SAT), or None if none was found."""
+    usable = [t for t in tasks if t not in instance.own_problems]
+    objective = instance.rules.objective
+    pool = list(dict.fromkeys(tuple(sorted(c)) for c in [*hint, *columns]))
+    minutes = {t: instance.tasks[t].minutes for t in usable}
+    model = cp_model.CpModel()
+    pick = [model.new_bool_var(f"y{i}") for i in range(len(pool))]
+    holders: dict[int, list] = {t: [] for t in usable}
+    for var, column in zip(pick, pool):
+        for t in column:
+            holders[t].append(var)
+    for t, vars_ in holders.items():
+        if objective == "cover":
+            model.add_exactly_one(vars_)
+        else:
+            model.add_at_most_one(vars_)
+    count = sum(pick)
+    if objective == "cover":
+        model.minimize(count)
+        if bound is not None:
+            model.add(count >= bound)
+    else:
+        if bound is not None:
+            model.add(count <= bound)
+        hours = sum(sum(minutes[t] for t in column) * var for var, column in zip(pick, pool))
+        weight = sum(minutes.values()) + 1
+        model.maximize(weight * count + hours if objective == "jobs" else (len(pool) + 1) * hours + count)
+    position = {column: i for i, column in enumerate(pool)}
+    chosen = {position[tuple(sorted(c))] for c in hint}
+    for i, var in enumerate(pick):
+        model.add_hint(var, int(i in chosen))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+    solver.parameters.interleave_search = workers > 1
+    solver.parameters.max_deterministic_time = max(seconds, 0.05)
+    solver.parameters.max_time_in_seconds = 3 * seconds + 5  # a safety net only: work is capped deterministically
+    code = solver.solve(model)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return [column for var, column in zip(pick, pool) if solver.boolean_value(var)]

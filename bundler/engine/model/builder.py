@@ -1,0 +1,32 @@
+"""The full model of one region: the variables, then one module per rule group, then
+the objective. Each module adds its constraints for a job and names its rules as the
+rule book does (`bundler.engine.rulebook`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bundler.engine.instance import Instance
+from bundler.engine.model import assignment, capacity, day, objective, placement, week
+from bundler.engine.model.variables import JobModel, Occurrence
+
+
+def add_job_rules(jm: JobModel, r: int) -> None:
+    """Every rule of the contract for the job represented by task r."""
+    capacity.add_capacity(jm, r)
+    by_day: dict[int, list[Occurrence]] = defaultdict(list)
+    for occ in placement.job_occurrences(jm, r):
+        by_day[occ.placement.day].append(occ)
+    worked = day.add_day_rules(jm, r, by_day)
+    week.add_week_rules(jm, r, by_day, worked)
+
+
+def build_model(instance: Instance, tasks: list[int]) -> JobModel:
+    """The full model of one region: every contract rule plus the objective."""
+    jm = JobModel(instance=instance, tasks=[t for t in tasks if t not in instance.own_problems])
+    assignment.add_assignment(jm)
+    placement.add_flexible_choices(jm)
+    for r in jm.representatives:
+        add_job_rules(jm, r)
+    objective.set_objective(jm)
+    return jm

@@ -1,0 +1,190 @@
+"""One region, solved within its budget: the route is chosen by what the region is.
+
+Every region starts from the constructive plan (`construct`), which is also its answer
+if nothing better is found in time. A small region gets the full CP-SAT model (exact:
+OPTIMAL is a proof); a larger one, whose full model would take minutes just to build,
+gets a pool of small jobs to pick from (`pool`) and then large-neighbourhood search
+over exact sub-models (`lns`). Tasks without weekly slots (the classic packing sets)
+take the column route (`packing`): an LP bound, a dive and a pick.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from ortools.sat.python import cp_model
+
+from bundler.engine.columns import Feasibility, pick_jobs
+from bundler.engine.config import SolveConfig
+from bundler.engine.construct import Job, construct
+from bundler.engine.instance import Instance
+from bundler.engine.lns import improve, score
+from bundler.engine.model import JobModel, build_model
+from bundler.engine.packing import solve_by_columns
+from bundler.engine.pool import NODES_PER_TASK, job_pool
+
+HEURISTIC_SHARE = 0.6
+"""At most about this part of a region's time goes to the constructive plan (huge regions)."""
+EFFORT_PER_SECOND = 300_000
+"""Schedule placements the constructive plan tries per second on a development machine:
+its work is capped in placements, not seconds, so that a run is repeatable."""
+POOL_SHARE, PICK_SHARE = 0.3, 0.25
+"""Parts of a large region's time for proposing jobs and for picking among them; the
+neighbourhood search polishes the rest of the time."""
+POOL_NODES_PER_SECOND = 3_000
+"""Pool search nodes per second on a development machine (work is capped in nodes)."""
+POOL_SEARCH_BUDGET = 3_000
+FULL_MODEL_MAX_TASKS = 40
+"""Regions up to this many tasks get the full model; larger ones the neighbourhood search."""
+
+
+@dataclass
+class RegionResult:
+    jobs: list[Job]
+    status: str
+    bound: int
+    """A proven upper bound on the number of jobs."""
+    lower_bound: int | None = None
+    """Objective cover: a proven least number of jobs that covers every task, when known."""
+
+
+def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
+    """No region holds more jobs than its usable hours allow, nor more than its tasks.
+
+    A task is usable only if it, plus every task that may share a job with it, reaches
+    the minimum job hours; dropping unusable tasks can make others unusable, so repeat.
+    """
+    minimum = instance.rules.min_job_minutes
+    usable = {t for t in tasks if t not in instance.own_problems}
+    changed = minimum > 0
+    while changed:
+        changed = False
+        for t in sorted(usable):
+            reach = instance.tasks[t].minutes + sum(
+                instance.tasks[u].minutes for u in usable if u != t and u not in instance.conflicts[t])
+            if reach < minimum:
+                usable.discard(t)
+                changed = True
+    if minimum <= 0:
+        return len(usable)
+    return min(len(usable), sum(instance.tasks[t].minutes for t in usable) // minimum)
+
+
+class _Listener(cp_model.CpSolverSolutionCallback):
+    """Forwards improving solutions; never raises into the solver."""
+
+    def __init__(self, jm: JobModel, report: Callable[[int, int], None], stop: threading.Event):
+        super().__init__()
+        self._jm, self._report, self._stop = jm, report, stop
+
+    def on_solution_callback(self) -> None:
+        try:
+            jobs = sum(self.boolean_value(self._jm.opened(r)) for r in self._jm.representatives)
+            self._report(jobs, self.best_objective_bound)
+            if self._stop.is_set():
+                self.stop_search()
+        except Exception:  # a broken listener must not break the solve
+            pass
+
+
+def _parameters(config: SolveConfig, seconds: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = max(1, config.workers)
+    solver.parameters.random_seed = config.seed
+    # Deterministic: interleaved workers and a deterministic time budget, so the same
+    # input, seed and workers give the same plan; wall time is only a safety net.
+    solver.parameters.interleave_search = config.workers > 1
+    solver.parameters.max_deterministic_time = max(seconds, 0.05)
+    solver.parameters.max_time_in_seconds = 5 * seconds + 5
+    return solver
+
+
+def _bound_in_jobs(jm: JobModel, objective_bound: float, fallback: int) -> int:
+    if jm.instance.rules.objective != "jobs":
+        return fallback
+    return min(fallback, math.floor((objective_bound + 1e-6) / jm.objective_scale))
+
+
+def solve_region(
+    instance: Instance, tasks: list[int], config: SolveConfig, seconds: float, report: Callable[[int, int], None]
+) -> RegionResult:
+    started = time.perf_counter()
+    cover = instance.rules.objective == "cover"
+    heuristic = construct(instance, tasks, max_effort=round(HEURISTIC_SHARE * seconds * EFFORT_PER_SECOND)
+                          if config.use_solver else None)
+    simple = simple_job_bound(instance, tasks)
+    report(len(heuristic), simple)  # a first answer to show while the optimizer works
+    covered = sum(len(j.tasks) for j in heuristic) == len(tasks)
+    if cover and any(t in instance.own_problems for t in tasks):
+        return RegionResult([], "INFEASIBLE", 0)
+    if not config.use_solver or config.stop.is_set() or len(tasks) == 1:
+        if len(tasks) == 1:
+            status = "OPTIMAL" if (heuristic or not cover) else "INFEASIBLE"
+            return RegionResult(heuristic, status, len(heuristic))
+        if cover and not covered:
+            return RegionResult([], "UNKNOWN", simple)
+        return RegionResult(heuristic, "FEASIBLE", simple)
+    usable = [t for t in tasks if t not in instance.own_problems]
+    if config.use_columns and not any(instance.tasks[t].slots for t in usable):
+        return _solve_by_columns(instance, tasks, heuristic, config, seconds - (time.perf_counter() - started), simple)
+    if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
+        start = heuristic if cover else _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple)
+        jobs = improve(instance, tasks, start, max(seconds - (time.perf_counter() - started), 0.0), config.seed,
+                       config.workers,
+                       report=lambda found: report(len(found), simple), stop=config.stop.is_set)
+        return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
+    jm = build_model(instance, tasks)
+    jm.add_hint(heuristic)
+    solver = _parameters(config, seconds)
+    listener = _Listener(jm, lambda jobs, bound: report(jobs, _bound_in_jobs(jm, bound, simple)), config.stop)
+    code = solver.solve(jm.model, listener)
+    if code == cp_model.INFEASIBLE:
+        return RegionResult([], "INFEASIBLE", 0)
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        jobs = jm.read_jobs(solver)
+        better = score(instance, jobs) >= score(instance, heuristic) or (cover and not covered)
+        chosen = jobs if better else heuristic
+        status = "OPTIMAL" if code == cp_model.OPTIMAL and better else "FEASIBLE"
+        bound = len(chosen) if status == "OPTIMAL" and instance.rules.objective == "jobs" else \
+            _bound_in_jobs(jm, solver.best_objective_bound, simple)
+        return RegionResult(chosen, status, max(bound, len(chosen)) if status == "OPTIMAL" else bound)
+    if cover and not covered:
+        return RegionResult([], "UNKNOWN", simple)
+    return RegionResult(heuristic, "FEASIBLE", simple)
+
+
+def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig, seconds: float,
+                    report: Callable[[int, int], None], simple: int) -> list[Job]:
+    """Many small jobs proposed around every task, the best disjoint set of them picked
+    by CP-SAT (the heuristic's jobs are in the pool, so never worse than the heuristic)."""
+    feasibility = Feasibility(instance, budget=POOL_SEARCH_BUDGET)
+    usable = sum(1 for t in tasks if t not in instance.own_problems)
+    nodes = min(NODES_PER_TASK, int(POOL_SHARE * seconds * POOL_NODES_PER_SECOND / max(usable, 1)))
+    if nodes < 10 or config.stop.is_set():
+        return heuristic
+    pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours")
+    hint = [tuple(sorted(job.tasks)) for job in heuristic]
+    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed)
+    if picked is None:
+        return heuristic
+    known = {tuple(sorted(job.tasks)): job for job in heuristic}
+    jobs = [known.get(c) or Job(list(c), feasibility.schedule(c)) for c in picked]
+    if score(instance, jobs) < score(instance, heuristic):
+        return heuristic
+    report(len(jobs), simple)
+    return jobs
+
+
+def _solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
+                      seconds: float, simple: int) -> RegionResult:
+    """Tasks without weekly slots (the classic packing sets): column generation and a dive."""
+    answer = solve_by_columns(instance, tasks, heuristic, max(seconds, 0.5), config.workers, config.seed, simple)
+    if instance.rules.objective == "cover" and not answer.jobs:
+        return RegionResult([], "UNKNOWN", simple, answer.lower_bound)
+    upper = min(simple, answer.upper_bound) if answer.upper_bound is not None else simple
+    status = "OPTIMAL" if answer.optimal else "FEASIBLE"
+    return RegionResult(answer.jobs, status, max(upper, len(answer.jobs)), answer.lower_bound)
