@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--workers", type=int, default=2, help="solver threads (default 2)")
     solve.add_argument("--seed", type=int, default=0)
     solve.add_argument("--heuristic-only", action="store_true", help="skip the optimizer: constructive plan only")
+    solve.add_argument("--quality", choices=["on", "off"], default="on",
+                       help="after the objective, prefer rotas with less waiting, fewer buildings a day and "
+                            "fewer weekend days (default on)")
     solve.add_argument("--backend", choices=BACKENDS, default="auto",
                        help="where regions are solved: serial, local (a process pool) or ray; auto (default) "
                             "uses local when several regions have optimizer work")
@@ -100,7 +103,7 @@ def _solve(args) -> int:
         raise InputError(["--time-limit must be above 0 and --workers at least 1"])
     task_file = read_task_file(args.tasks)
     config = SolveConfig(time_limit=args.time_limit, workers=args.workers, seed=args.seed,
-                         use_solver=not args.heuristic_only, backend=args.backend)
+                         use_solver=not args.heuristic_only, backend=args.backend, job_quality=args.quality == "on")
     try:
         plan = solve(task_file, config, on_progress=_ProgressPrinter(args.quiet))
     except BackendUnavailable as error:

@@ -319,6 +319,26 @@ class ScheduleEntry(_Record):
     location: str
 
 
+class JobQuality(_Record):
+    """A job coach's indicators of one job (an optional addition to the plan file)."""
+
+    longest_day_hours: float = 0.0
+    longest_wait_minutes: int = 0
+    """The longest wait between two pieces of work on one day, travel not counted."""
+    idle_minutes: int = 0
+    """All waiting in a week, travel not counted."""
+    max_buildings_per_day: int = 0
+    max_suppliers_per_day: int = 0
+    max_tasks_per_day: int = 0
+    weekend_days: int = 0
+    uneven_hours: float = 0.0
+    """Hours of the longest working day less those of the shortest."""
+    early_late_switches: int = 0
+    """Consecutive working days (the week repeats) that switch between early and late."""
+    warnings_nl: list[str] = Field(default_factory=list)
+    warnings_en: list[str] = Field(default_factory=list)
+
+
 class PlanJob(_Record):
     id: str
     tasks: list[str]
@@ -327,6 +347,7 @@ class PlanJob(_Record):
     hours: float
     skills: list[str] = Field(default_factory=list)
     schedule: list[ScheduleEntry] = Field(default_factory=list)
+    quality: JobQuality | None = None
 
 
 class Unassigned(_Record):

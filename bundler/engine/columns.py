@@ -260,8 +260,11 @@ def pick_jobs(
     workers: int,
     seed: int,
     bound: int | None = None,
+    penalties: dict[Column, int] | None = None,
 ) -> list[Column] | None:
-    """The best set of disjoint jobs from the pool (CP-SAT), or None if none was found."""
+    """The best set of disjoint jobs from the pool (CP-SAT), or None if none was found.
+
+    `penalties`: each job's quality penalty, minimised strictly after the objective."""
     usable = [t for t in tasks if t not in instance.own_problems]
     objective = instance.rules.objective
     pool = list(dict.fromkeys(tuple(sorted(c)) for c in [*hint, *columns]))
@@ -278,8 +281,12 @@ def pick_jobs(
         else:
             model.add_at_most_one(vars_)
     count = sum(pick)
+    penalty, tier = 0, 1
+    if penalties:
+        penalty = sum(penalties.get(column, 0) * var for var, column in zip(pick, pool))
+        tier = len(usable) * max(penalties.values(), default=0) + 1  # disjoint jobs: at most one per task
     if objective == "cover":
-        model.minimize(count)
+        model.minimize(tier * count + penalty)
         if bound is not None:
             model.add(count >= bound)
     else:
@@ -287,7 +294,8 @@ def pick_jobs(
             model.add(count <= bound)
         hours = sum(sum(minutes[t] for t in column) * var for var, column in zip(pick, pool))
         weight = sum(minutes.values()) + 1
-        model.maximize(weight * count + hours if objective == "jobs" else (len(pool) + 1) * hours + count)
+        main = weight * count + hours if objective == "jobs" else (len(pool) + 1) * hours + count
+        model.maximize(tier * main - penalty)
     position = {column: i for i, column in enumerate(pool)}
     chosen = {position[tuple(sorted(c))] for c in hint}
     for i, var in enumerate(pick):

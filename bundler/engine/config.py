@@ -17,6 +17,9 @@ class SolveConfig:
     """False: no column route even where it applies (to measure what it buys)."""
     stop: threading.Event = field(default_factory=threading.Event)
     """Set it from another thread to stop and keep the best plan so far."""
+    job_quality: bool = True
+    """After the main objective, prefer rotas with less waiting, fewer buildings a day and
+    fewer weekend days (`bundler solve --quality off` to compare)."""
     backend: str = "auto"
     """Where regions are solved: auto, serial, local or ray (see `bundler.engine.parallel`)."""
 

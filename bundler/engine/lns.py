@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 
 from bundler.engine.construct import Job
 from bundler.engine.instance import Instance
+from bundler.engine.quality import schedule_penalty
 from bundler.engine.model import build_model
 
 START_SIZE = 24
@@ -31,15 +32,22 @@ BUILD_WORK_PER_CONSTRAINT = 2e-5
 """Model building counted as work too, so the budget tracks real time roughly."""
 
 
-def score(instance: Instance, jobs: list[Job]) -> tuple:
-    """What the objective prefers, as a tuple to compare (bigger is better)."""
+def score(instance: Instance, jobs: list[Job], job_quality: bool = False) -> tuple:
+    """What the objective prefers, as a tuple to compare (bigger is better); with job
+    quality, a lower quality penalty breaks ties of the contract's objective."""
     count = len(jobs)
     minutes = sum(instance.tasks[t].minutes for job in jobs for t in job.tasks)
     if instance.rules.objective == "hours":
-        return (minutes, count)
-    if instance.rules.objective == "cover":
-        return (-count,)
-    return (count, minutes)
+        main: tuple = (minutes, count)
+    elif instance.rules.objective == "cover":
+        main = (-count,)
+    else:
+        main = (count, minutes)
+    return (*main, -sum(job_penalty(instance, job) for job in jobs)) if job_quality else main
+
+
+def job_penalty(instance: Instance, job: Job) -> int:
+    return schedule_penalty(instance, ((p, instance.tasks[t].location, t) for (t, _), p in job.schedule.items()))
 
 
 @dataclass
@@ -86,6 +94,7 @@ def improve(
     workers: int,
     report: Callable[[list[Job]], None],
     stop: Callable[[], bool],
+    job_quality: bool = True,
 ) -> list[Job]:
     """A plan at least as good as `jobs`, improved for about `work_budget` seconds of work."""
     usable = [t for t in tasks if t not in instance.own_problems]
@@ -100,7 +109,7 @@ def improve(
         inside = set(part)
         kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
         freed = [job for job in state.jobs if inside.intersection(job.tasks)]
-        jm = build_model(instance, part)
+        jm = build_model(instance, part, job_quality)
         jm.add_hint(freed)
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = max(1, workers)
@@ -113,7 +122,7 @@ def improve(
         spent += solver.deterministic_time + BUILD_WORK_PER_CONSTRAINT * len(jm.model.Proto().constraints)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = jm.read_jobs(solver)
-            if score(instance, found) > score(instance, freed):
+            if score(instance, found, job_quality) > score(instance, freed, job_quality):
                 state = _State.of(kept + found)
         report(state.jobs)  # a heartbeat for progress displays, improved or not
         # Grow the neighbourhood while the solver proves optimality easily, shrink when it cannot.

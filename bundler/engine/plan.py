@@ -17,6 +17,7 @@ from bundler.domain import (
 from bundler.engine.construct import Job
 from bundler.engine.explain import unassigned_reason
 from bundler.engine.instance import Instance
+from bundler.engine.quality import job_quality
 
 BANENAFSPRAAK_HOURS = 25.5
 """The national count treats 25.5 paid hours a week as one job."""
@@ -32,6 +33,7 @@ def employer_of(instance: Instance, tasks: list[int]) -> str:
 
 
 def plan_job(instance: Instance, job_id: str, job: Job) -> PlanJob:
+    """A job of the plan file, with its quality indicators."""
     tasks = sorted(job.tasks, key=lambda t: instance.tasks[t].id)
     entries = sorted(
         (placement, t) for (t, _), placement in job.schedule.items()
@@ -45,6 +47,7 @@ def plan_job(instance: Instance, job_id: str, job: Job) -> PlanJob:
         employer=employer_of(instance, tasks),
         hours=round(sum(instance.tasks[t].minutes for t in tasks) / 60, 4),
         skills=skills,
+        quality=job_quality(instance, [(p, instance.tasks[t].location, t) for p, t in entries]),
         schedule=[
             ScheduleEntry(
                 task=instance.tasks[t].id,

@@ -22,7 +22,7 @@ from bundler.engine.columns import Feasibility, pick_jobs
 from bundler.engine.config import SolveConfig
 from bundler.engine.construct import Job, construct
 from bundler.engine.instance import Instance
-from bundler.engine.lns import improve, score
+from bundler.engine.lns import improve, job_penalty, score
 from bundler.engine.model import JobModel, build_model
 from bundler.engine.packing import solve_by_columns
 from bundler.engine.pool import NODES_PER_TASK, job_pool
@@ -106,7 +106,7 @@ def _parameters(config: SolveConfig, seconds: float) -> cp_model.CpSolver:
 def _bound_in_jobs(jm: JobModel, objective_bound: float, fallback: int) -> int:
     if jm.instance.rules.objective != "jobs":
         return fallback
-    return min(fallback, math.floor((objective_bound + 1e-6) / jm.objective_scale))
+    return min(fallback, math.floor((objective_bound + jm.penalty_offset + 1e-6) / jm.objective_scale))
 
 
 def solve_region(
@@ -135,9 +135,10 @@ def solve_region(
         start = heuristic if cover else _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple)
         jobs = improve(instance, tasks, start, max(seconds - (time.perf_counter() - started), 0.0), config.seed,
                        config.workers,
-                       report=lambda found: report(len(found), simple), stop=config.stop.is_set)
+                       report=lambda found: report(len(found), simple), stop=config.stop.is_set,
+                       job_quality=config.job_quality)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
-    jm = build_model(instance, tasks)
+    jm = build_model(instance, tasks, config.job_quality)
     jm.add_hint(heuristic)
     solver = _parameters(config, seconds)
     listener = _Listener(jm, lambda jobs, bound: report(jobs, _bound_in_jobs(jm, bound, simple)), config.stop)
@@ -146,7 +147,8 @@ def solve_region(
         return RegionResult([], "INFEASIBLE", 0)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         jobs = jm.read_jobs(solver)
-        better = score(instance, jobs) >= score(instance, heuristic) or (cover and not covered)
+        better = score(instance, jobs, config.job_quality) >= score(instance, heuristic, config.job_quality) \
+            or (cover and not covered)
         chosen = jobs if better else heuristic
         status = "OPTIMAL" if code == cp_model.OPTIMAL and better else "FEASIBLE"
         bound = len(chosen) if status == "OPTIMAL" and instance.rules.objective == "jobs" else \
@@ -168,12 +170,17 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
         return heuristic
     pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours")
     hint = [tuple(sorted(job.tasks)) for job in heuristic]
-    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed)
+    known = {tuple(sorted(job.tasks)): job for job in heuristic}
+    penalties = None
+    if config.job_quality:
+        penalties = {c: job_penalty(instance, known.get(c) or Job(list(c), feasibility.schedule(c))) for c in pool}
+        penalties.update({c: job_penalty(instance, job) for c, job in known.items()})
+    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed,
+                       penalties=penalties)
     if picked is None:
         return heuristic
-    known = {tuple(sorted(job.tasks)): job for job in heuristic}
     jobs = [known.get(c) or Job(list(c), feasibility.schedule(c)) for c in picked]
-    if score(instance, jobs) < score(instance, heuristic):
+    if score(instance, jobs, config.job_quality) < score(instance, heuristic, config.job_quality):
         return heuristic
     report(len(jobs), simple)
     return jobs

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bundler.engine.instance import Instance
-from bundler.engine.model import assignment, capacity, day, objective, placement, week
+from bundler.engine.model import assignment, capacity, day, objective, placement, quality, week
 from bundler.engine.model.variables import JobModel, Occurrence
 
 
@@ -19,11 +19,14 @@ def add_job_rules(jm: JobModel, r: int) -> None:
         by_day[occ.placement.day].append(occ)
     worked = day.add_day_rules(jm, r, by_day)
     week.add_week_rules(jm, r, by_day, worked)
+    if jm.quality:
+        quality.add_quality(jm, r, by_day, worked)
 
 
-def build_model(instance: Instance, tasks: list[int]) -> JobModel:
+def build_model(instance: Instance, tasks: list[int], job_quality: bool = True) -> JobModel:
     """The full model of one region: every contract rule plus the objective."""
-    jm = JobModel(instance=instance, tasks=[t for t in tasks if t not in instance.own_problems])
+    jm = JobModel(instance=instance, tasks=[t for t in tasks if t not in instance.own_problems],
+                  quality=job_quality)
     assignment.add_assignment(jm)
     placement.add_flexible_choices(jm)
     for r in jm.representatives:

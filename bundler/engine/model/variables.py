@@ -43,6 +43,12 @@ class JobModel:
     """Auxiliary variables with how to compute them from a plan, for complete hints."""
     objective_scale: int = 1
     """Objective = objective_scale * jobs + tie-break (objective `jobs`)."""
+    quality: bool = True
+    """Minimise the job-quality penalty after the main objective."""
+    penalty: list = field(default_factory=list)
+    """Terms of the job-quality penalty (minute-equivalents)."""
+    penalty_offset: int = 0
+    """A bound on the total penalty: the objective may be that much below scale * jobs."""
 
     def opened(self, r: int) -> cp_model.IntVar:
         return self.x[(r, r)]
