@@ -1,4 +1,5 @@
-"""Rebuild `esco_skills.json`: every skill id of the example data, tied to a real ESCO skill.
+"""Rebuild the skills catalogue `bundler/vacancies/data/esco_skills.json` (package data, so an
+installed bundler finds it): every skill id of the example data, tied to a real ESCO skill.
 
     python data/make_skills_catalogue.py [path/to/facility_skills.csv]
 
@@ -23,6 +24,9 @@ sys.path.insert(0, str(HERE.parent))
 from bundler.generate import SKILLS, _ESCO  # noqa: E402
 
 DEFAULT_CSV = HERE.parents[1] / "shared" / "esco" / "facility_skills.csv"
+OUT = HERE.parent / "bundler" / "vacancies" / "data" / "esco_skills.json"
+OUTDOOR = {"mowing", "hedge-pruning", "weeding", "litter-picking"}
+"""Work around a building, not in it: a vacancy says "bij het ...gebouw"."""
 
 # id: (activity in Dutch, activity in English, area of work in Dutch, in English).
 # Activities are short B1 phrases for "Wat ga je doen"; the areas name a job title.
@@ -95,6 +99,7 @@ def catalogue(csv_path: Path = DEFAULT_CSV) -> list[dict]:
             **({"no_esco_match": "no ESCO skill in the shared subset fits this work"} if row is None else
                {"esco_match": "closest", "esco_note": CLOSEST[sid]} if sid in CLOSEST else {"esco_match": "exact"}),
             "activity_nl": activity_nl, "activity_en": activity_en, "area_nl": area_nl, "area_en": area_en,
+            **({"outdoor": True} if sid in OUTDOOR else {}),
         })
     return records
 
@@ -103,7 +108,7 @@ if __name__ == "__main__":
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CSV
     skills = catalogue(source)
     body = ",\n".join("    " + json.dumps(s, ensure_ascii=False) for s in skills)
-    (HERE / "esco_skills.json").write_text(
+    OUT.write_text(
         '{\n  "format": "bundler-skills/1",\n  "source": "ESCO v1.1.1 via shared/esco/facility_skills.csv",\n'
         f'  "skills": [\n{body}\n  ]\n}}\n', encoding="utf-8")
-    print(f"{len(skills)} skills written to {HERE / 'esco_skills.json'}")
+    print(f"{len(skills)} skills written to {OUT}")

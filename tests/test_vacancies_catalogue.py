@@ -9,8 +9,8 @@ import pytest
 from vacancy_plans import DATA, ESCO_SKILLS
 
 from bundler.io import read_task_file
-from bundler.vacancies.catalogue import DEFAULT_CATALOGUE, load_catalogue, skill_entries
-from bundler.validation import InputError
+from bundler.vacancies.catalogue import load_catalogue, package_catalogue, skill_entries
+from bundler.vacancies.catalogue import CatalogueError
 
 EXAMPLES = [DATA / "tutorial.json", DATA / "uu_kickoff.json"]
 
@@ -25,7 +25,7 @@ def test_every_example_skill_is_in_the_catalogue_with_the_same_uri():
     catalogue = load_catalogue()
     for path in EXAMPLES:
         for skill in read_task_file(path).skills:
-            assert skill.id in catalogue, f"{path.name}: skill {skill.id} is not in {DEFAULT_CATALOGUE.name}"
+            assert skill.id in catalogue, f"{path.name}: skill {skill.id} is not in the catalogue"
             assert skill.esco == catalogue[skill.id].esco_uri, skill.id
 
 
@@ -33,7 +33,7 @@ def test_every_example_skill_is_in_the_catalogue_with_the_same_uri():
 def test_catalogue_rows_are_real_esco_rows():
     """URI, English label and (when marked as ESCO's) Dutch label are copied exactly from the shared ESCO file."""
     rows = _esco_rows()
-    records = json.loads(DEFAULT_CATALOGUE.read_text(encoding="utf-8"))["skills"]
+    records = json.loads(package_catalogue().read_text(encoding="utf-8"))["skills"]
     for record in records:
         esco = record["esco"]
         if esco is None:
@@ -64,6 +64,6 @@ def test_a_broken_catalogue_file_is_named(tmp_path):
     """A catalogue that is not one gives an input error naming the file, not a traceback."""
     path = tmp_path / "skills.json"
     path.write_text('{"skills": [{"label": "no id"}]}')
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(CatalogueError) as caught:
         load_catalogue(path)
-    assert "skills.json" in caught.value.problems[0]
+    assert "skills.json" in str(caught.value)
