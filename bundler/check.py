@@ -15,6 +15,7 @@ never an exception.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -71,17 +72,18 @@ class _Travel:
         return self._memo[a].get(b)
 
 
+_CLOCK = re.compile(r"\s*([0-9]+):([0-9]+)\s*")
+"""ASCII digits only: int() would also read Arabic-Indic or full-width digits."""
+
+
 def _time(text: str) -> int | None:
     """Minutes since midnight of an entry's `HH:MM`; None when it cannot be read.
 
     As lenient as the reference checker (`7:00` reads as 07:00): the plan model does not
     check the format of an entry's times, and a time that cannot be read matches no slot.
     """
-    try:
-        hours, minutes = str(text).split(":")
-        return int(hours) * 60 + int(minutes)
-    except (TypeError, ValueError):
-        return None
+    match = _CLOCK.fullmatch(str(text))
+    return int(match[1]) * 60 + int(match[2]) if match else None
 
 
 def _hours(minutes: float) -> str:

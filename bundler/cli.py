@@ -6,6 +6,7 @@ Exit codes: 0 fine, 1 the plan breaks a rule (check), 2 bad input; never a trace
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from typing import Sequence
@@ -17,6 +18,8 @@ from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
 from bundler.engine.parallel import BACKENDS, BackendUnavailable
 from bundler.io import read_plan, read_task_file, write_json
+from bundler.limits import INT32_MAX, MAX_TIME_LIMIT, MAX_WORKERS
+from bundler.terminal import safe_output
 from bundler.validation import InputError, placement_notes
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
@@ -93,14 +96,28 @@ def _summary(plan: Plan) -> str:
     return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
 
 
+def solve_option_problems(time_limit: float, workers: int, seed: int) -> list[str]:
+    """What is wrong with the solve options: `nan`, `inf`, a seed CP-SAT cannot take, no workers."""
+    problems = []
+    if not (math.isfinite(time_limit) and 0 < time_limit <= MAX_TIME_LIMIT):
+        problems.append(f"--time-limit must be a number of seconds above 0 and at most {MAX_TIME_LIMIT:g}, "
+                        f"not {time_limit:g}")
+    if not 1 <= workers <= MAX_WORKERS:
+        problems.append(f"--workers must be at least 1 and at most {MAX_WORKERS}, not {workers}")
+    if not 0 <= seed <= INT32_MAX:
+        problems.append(f"--seed must be between 0 and {INT32_MAX} (the solver's 32-bit seed), not {seed}")
+    return problems
+
+
 def _solve(args) -> int:
     from bundler.engine import (  # imported late: ortools is slow to load
         SolveConfig,
         solve,
     )
 
-    if args.time_limit <= 0 or args.workers < 1:
-        raise InputError(["--time-limit must be above 0 and --workers at least 1"])
+    problems = solve_option_problems(args.time_limit, args.workers, args.seed)
+    if problems:
+        raise InputError(problems)
     task_file = read_task_file(args.tasks)
     config = SolveConfig(time_limit=args.time_limit, workers=args.workers, seed=args.seed,
                          use_solver=not args.heuristic_only, backend=args.backend, job_quality=args.quality == "on")
@@ -146,6 +163,12 @@ def _vacancies(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; names and ids from files never reach the terminal as control characters."""
+    with safe_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     command = {"validate": _validate, "solve": _solve, "check": _check, "vacancies": _vacancies,
                "workspace": run_workspace, "bench": run_bench}[args.command]

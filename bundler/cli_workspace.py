@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from contextlib import contextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -48,26 +49,22 @@ def add_workspace_commands(sub) -> None:
 
 @contextmanager
 def _store():
-    """The repository, with database and lookup failures turned into plain input errors."""
-    from bundler.store import NotFoundError, database_url, open_store
+    """The repository, with lookup failures turned into plain input errors and database failures into one line."""
+    from bundler.store import NotFoundError, open_store
+    from bundler.store.db import StoreUnavailable, database_url, shown_url
 
-    try:
-        repo = open_store()
-    except SQLAlchemyError as error:
-        raise InputError([f"cannot open the database {_safe(database_url())}: {error.__class__.__name__}: "
-                          f"{str(error.orig if hasattr(error, 'orig') else error).strip().splitlines()[0]}"]) from None
+    repo = open_store()
     try:
         yield repo
     except NotFoundError as error:
         raise InputError([str(error)]) from None
+    except SQLAlchemyError as error:  # the database went away or broke after it opened
+        original = getattr(error, "orig", None) or error
+        first = (str(original).strip().splitlines() or [""])[0]
+        raise StoreUnavailable(f"the database {shown_url(database_url())} failed: {type(original).__name__}: "
+                               f"{first}") from None
     finally:
         repo.engine.dispose()
-
-
-def _safe(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def _user() -> str:
@@ -145,4 +142,11 @@ def _history(args) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    return args.run(args)
+    """Run a workspace command; a database that cannot be used is one plain line and exit 2."""
+    from bundler.store.db import StoreUnavailable
+
+    try:
+        return args.run(args)
+    except StoreUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2

@@ -20,14 +20,19 @@ from pydantic import (
     model_validator,
 )
 
+from bundler.field_types import Flag, Id, Number, Text, Whole
+from bundler.limits import MAX_SLOTS_PER_TASK
+
 TASKS_FORMAT = "bundler-tasks/1"
 PLAN_FORMAT = "bundler-plan/1"
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Objective = Literal["jobs", "hours", "cover"]
+WEEK_HOURS = 7 * 24
 
-_TIME = re.compile(r"^(\d{2}):(\d{2})$")
+_TIME = re.compile(r"^([0-9]{2}):([0-9]{2})$")
+"""ASCII digits only: `\\d` would also read Arabic-Indic or full-width digits as a time."""
 
 
 def to_minutes(hhmm: str) -> int:
@@ -53,7 +58,6 @@ def _check_time(value: Any) -> str:
 
 
 Time = Annotated[str, Field(description="HH:MM, 24-hour, 00:00..24:00")]
-Id = Annotated[str, Field(min_length=1)]
 
 
 class _Record(BaseModel):
@@ -78,29 +82,29 @@ class _Record(BaseModel):
 
 class Supplier(_Record):
     id: Id
-    name: str = ""
-    sector: str = ""
-    cao: str = ""
+    name: Text = ""
+    sector: Text = ""
+    cao: Text = ""
 
 
 class Location(_Record):
     id: Id
-    name: str = ""
-    site: str = ""
-    lat: float | None = None
-    lon: float | None = None
+    name: Text = ""
+    site: Text = ""
+    lat: Number | None = Field(default=None, ge=-90, le=90)
+    lon: Number | None = Field(default=None, ge=-180, le=180)
 
 
 class TravelEdge(_Record):
     source: Id = Field(alias="from")
     target: Id = Field(alias="to")
-    minutes: float = Field(ge=0)
+    minutes: Number = Field(ge=0, le=24 * 60)
 
 
 class Skill(_Record):
     id: Id
-    label: str = ""
-    esco: str | None = None
+    label: Text = ""
+    esco: Text | None = None
 
 
 class FixedSlot(_Record):
@@ -132,7 +136,7 @@ class FlexibleSlot(_Record):
     days: list[Day] = Field(min_length=1)
     earliest: Time
     latest: Time
-    minutes: int = Field(gt=0)
+    minutes: Whole = Field(gt=0, le=24 * 60)
 
     @field_validator("earliest", "latest", mode="before")
     @classmethod
@@ -193,10 +197,10 @@ DEMANDS = ("physical_load", "pace", "interruptions", "independence", "customer_c
 class Task(_Record):
     id: Id
     supplier: Id
-    title: str = ""
+    title: Text = ""
     location: Id
-    skills: list[str] = Field(default_factory=list)
-    slots: list[Slot] = Field(min_length=1)
+    skills: list[Id] = Field(default_factory=list)
+    slots: list[Slot] = Field(min_length=1, max_length=MAX_SLOTS_PER_TASK)
     physical_load: Level | None = None
     pace: Level | None = None
     interruptions: Level | None = None
@@ -216,22 +220,22 @@ class Task(_Record):
 
 
 class Rules(_Record):
-    min_job_hours: float = Field(default=20, ge=0)
-    max_job_hours: float = Field(default=36, gt=0)
-    max_suppliers_per_job: int = Field(default=2, ge=1)
-    min_day_hours: float = Field(default=3, ge=0)
-    max_day_hours: float = Field(default=8, gt=0, le=24)
-    max_gap_minutes: int = Field(default=60, ge=0)
-    max_skills_per_job: int | None = Field(default=None, ge=0)
-    max_work_days: int = Field(default=5, ge=1, le=7)
-    min_rest_hours: float = Field(default=11, ge=0, le=24)
-    start_step_minutes: int = Field(default=15, ge=1, le=240)
-    min_weekly_rest_hours: float = Field(default=36, ge=0, le=144)
-    break_after_hours: float = Field(default=5.5, gt=0, le=24)
-    min_break_minutes: int = Field(default=30, ge=0, le=24 * 60)
-    changeover_minutes: int = Field(default=10, ge=0, le=24 * 60)
-    hygiene_order: bool = True
-    spread_flexible_slots: bool = True
+    min_job_hours: Number = Field(default=20, ge=0, le=WEEK_HOURS)
+    max_job_hours: Number = Field(default=36, gt=0, le=WEEK_HOURS)
+    max_suppliers_per_job: Whole = Field(default=2, ge=1, le=1000)
+    min_day_hours: Number = Field(default=3, ge=0, le=24)
+    max_day_hours: Number = Field(default=8, gt=0, le=24)
+    max_gap_minutes: Whole = Field(default=60, ge=0, le=24 * 60)
+    max_skills_per_job: Whole | None = Field(default=None, ge=0, le=1000)
+    max_work_days: Whole = Field(default=5, ge=1, le=7)
+    min_rest_hours: Number = Field(default=11, ge=0, le=24)
+    start_step_minutes: Whole = Field(default=15, ge=1, le=240)
+    min_weekly_rest_hours: Number = Field(default=36, ge=0, le=144)
+    break_after_hours: Number = Field(default=5.5, gt=0, le=24)
+    min_break_minutes: Whole = Field(default=30, ge=0, le=24 * 60)
+    changeover_minutes: Whole = Field(default=10, ge=0, le=24 * 60)
+    hygiene_order: Flag = True
+    spread_flexible_slots: Flag = True
     objective: Objective = "jobs"
 
     @model_validator(mode="after")
@@ -281,7 +285,7 @@ class PinnedJob(_Record):
 
 class TaskFile(_Record):
     format: Literal["bundler-tasks/1"] = TASKS_FORMAT
-    name: str = ""
+    name: Text = ""
     rules: Rules = Field(default_factory=Rules)
     suppliers: list[Supplier] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
@@ -340,7 +344,8 @@ class JobQuality(_Record):
 
 
 class PlanJob(_Record):
-    id: str
+    id: Id
+    """Printable: job ids become file names, sheet names and labels (the other ids are the checker's to judge)."""
     tasks: list[str]
     suppliers: list[str]
     employer: str
@@ -367,6 +372,8 @@ class SolverInfo(_Record):
     seconds: float = 0.0
     workers: int = 1
     seed: int = 0
+    stopped_by: Literal["work", "time", "user"] = "work"
+    """What ended the search: its work caps (the plan is repeatable), the deadline, or a stop."""
 
 
 class Plan(_Record):

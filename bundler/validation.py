@@ -21,6 +21,9 @@ from bundler.domain import (
     TaskFile,
     to_minutes,
 )
+from bundler.field_types import bad_character
+from bundler.limits import MAX_ID_LENGTH
+from bundler.raw_input import depth_problem, size_problems, unicode_problems
 
 
 class InputError(Exception):
@@ -54,10 +57,17 @@ def _record_name(data: Any, section: str, index: int) -> str:
     if isinstance(data, dict) and isinstance(data.get(section), list) and index < len(data[section]):
         record = data[section][index]
     if section == "travel" and isinstance(record, dict):
-        return f"{noun} {index + 1} ({record.get('from')} - {record.get('to')})"
-    if isinstance(record, dict) and isinstance(record.get("id"), str) and record["id"].strip():
+        ends = [record.get(end) if _printable_id(record.get(end)) else "?" for end in ("from", "to")]
+        return f"{noun} {index + 1} ({ends[0]} - {ends[1]})"
+    if isinstance(record, dict) and _printable_id(record.get("id")):
         return f"{noun} {record['id']}"
     return f"{noun} #{index + 1}"
+
+
+def _printable_id(value: Any) -> bool:
+    """An id fit to name its record in a message: a broken one is named by its number instead."""
+    return (isinstance(value, str) and bool(value.strip()) and len(value) <= MAX_ID_LENGTH
+            and value.isprintable() and bad_character(value) is None)
 
 
 def _clean_message(error: dict[str, Any]) -> str:
@@ -373,6 +383,11 @@ def parse_task_file(data: Any) -> TaskFile:
     """Validate raw data (e.g. parsed JSON); raise InputError listing every problem."""
     if not isinstance(data, dict):
         raise InputError([f"file: a task file is a JSON object, got {type(data).__name__}"])
+    problem = depth_problem(data)
+    problems = [problem] if problem else size_problems(data) or unicode_problems(
+        data, lambda loc: describe_location(data, loc))
+    if problems:
+        raise InputError(problems)
     if "format" in data and data["format"] != "bundler-tasks/1":
         raise InputError([f"file, field format: {data['format']!r} is not 'bundler-tasks/1'"])
     try:

@@ -10,7 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from bundler.domain import Plan, TaskFile
-from bundler.validation import InputError, parse_task_file, shape_problems
+from bundler.limits import MAX_DEPTH, MAX_DIGITS
+from bundler.raw_input import depth_problem, size_problems, unicode_problems
+from bundler.validation import InputError, describe_location, parse_task_file, shape_problems
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """A kick-off file is kilobytes; a file this big is a mistake, not a task list."""
@@ -35,10 +37,38 @@ def read_json(path: str | os.PathLike[str], what: str = "file") -> Any:
         raise InputError([f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8 JSON"]) from None
     if not text.strip():
         raise InputError([f"{path}: the {what} is empty"])
+    return parse_json(text, str(path))
+
+
+class _LongNumber(ValueError):
+    def __init__(self, digits: str):
+        self.digits = digits
+
+
+def _whole_number(digits: str) -> int:
+    """Python refuses to convert more than 4300 digits (and slowly converts fewer): stop far earlier."""
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
+
+
+def parse_json(text: str, where: str) -> Any:
+    """JSON text to data, or InputError: broken JSON, numbers with absurdly many digits, deep nesting.
+
+    `NaN`, `Infinity` and `1e400` (which Python reads as infinity) are let through on
+    purpose: the task file's fields refuse them by name, and `check` reports them in a plan.
+    """
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as error:
-        raise InputError([f"{path}: line {error.lineno}, column {error.colno}: invalid JSON ({error.msg})"]) from None
+        raise InputError([f"{where}: line {error.lineno}, column {error.colno}: invalid JSON ({error.msg})"]) from None
+    except _LongNumber as error:
+        shown = error.digits[:12] + "..."
+        raise InputError([f"{where}: the number {shown} has {len(error.digits.lstrip('-')):,} digits; a number in "
+                          f"a task or plan file has at most {MAX_DIGITS}"]) from None
+    except RecursionError:
+        raise InputError([f"{where}: nested deeper than {MAX_DEPTH} levels; a task or plan file needs about six"]) \
+            from None
 
 
 def read_task_file(path: str | os.PathLike[str]) -> TaskFile:
@@ -53,6 +83,11 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     data = read_json(path, "plan file")
     if not isinstance(data, dict):
         raise InputError([f"{path}: a plan file is a JSON object, got {type(data).__name__}"])
+    problem = depth_problem(data)
+    problems = [problem] if problem else size_problems(data) or unicode_problems(
+        data, lambda loc: describe_location(data, loc))
+    if problems:
+        raise InputError([f"plan {p}" for p in problems])
     try:
         return Plan.model_validate(data)
     except ValidationError as error:

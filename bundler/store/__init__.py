@@ -4,7 +4,7 @@
 newest schema; `bundler.store.access` turns a link's token into a role-scoped view.
 """
 
-from bundler.store.db import database_url, open_engine
+from bundler.store.db import StoreUnavailable, database_url, open_engine
 from bundler.store.repository import (
     NotFoundError,
     Repository,
@@ -23,6 +23,6 @@ def open_store(url: str | None = None) -> Repository:
 
 
 __all__ = [
-    "NotFoundError", "Repository", "StaleVersionError", "StoredDecision", "StoredPlan", "VacancyDraft", "Version",
-    "Workspace", "database_url", "open_engine", "open_store",
+    "NotFoundError", "Repository", "StaleVersionError", "StoreUnavailable", "StoredDecision", "StoredPlan",
+    "VacancyDraft", "Version", "Workspace", "database_url", "open_engine", "open_store",
 ]

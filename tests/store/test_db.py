@@ -9,6 +9,7 @@ import sys
 import textwrap
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -129,3 +130,51 @@ def test_a_process_killed_in_the_middle_of_a_save_leaves_the_previous_version_in
         assert repo.save_version(ws.id, tutorial(), by="Fatima", expected_version=2).number == 3
     finally:
         repo.engine.dispose()
+
+
+def test_the_sqlite_file_and_its_journal_are_readable_by_their_owner_only(tmp_path):
+    """The database holds every kick-off's tasks and decisions: created 0600, its WAL too, even under umask 022."""
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "data" / "w.db"
+        engine = open_engine(f"sqlite:///{path}")
+        try:
+            Repository(engine).create_workspace("Kick-off", tutorial(), by="Fatima")
+            with engine.connect():
+                journal = [p for p in path.parent.iterdir() if p.name.startswith("w.db-")]
+                assert journal, "WAL mode keeps a -wal file while a connection is open"
+                modes = {p.name: p.stat().st_mode & 0o777 for p in [path, *journal]}
+        finally:
+            engine.dispose()
+    finally:
+        os.umask(old)
+    assert set(modes.values()) == {0o600}, modes
+    path.chmod(0o644)
+    open_engine(f"sqlite:///{path}").dispose()
+    assert path.stat().st_mode & 0o777 == 0o600, "an existing world-readable file is closed on opening"
+
+
+def _corrupt_file(tmp: Path) -> dict[str, str]:
+    (tmp / "bundler.db").write_bytes(b"no database " * 500)
+    return {"BUNDLER_DATA_DIR": str(tmp)}
+
+
+@pytest.mark.parametrize("setup, words", [
+    (_corrupt_file, ["bundler.db", "file is not a database"]),
+    (lambda tmp: {"BUNDLER_DATABASE_URL": "::not a url:secret"}, ["cannot be read", "BUNDLER_DATABASE_URL"]),
+    (lambda tmp: {"BUNDLER_DATABASE_URL": "postgresql+psycopg2://bundler:secret@127.0.0.1/x"},
+     ["psycopg2", "not installed", "bundler:***@"]),
+    (lambda tmp: {"BUNDLER_DATABASE_URL": "nosuchdb://bundler:secret@127.0.0.1/x"}, ["nosuchdb", "dialect"]),
+], ids=["corrupt-file", "unparsable-url", "driver-missing", "unknown-dialect"])
+def test_a_database_that_cannot_open_is_one_plain_line_and_exit_2(tmp_path, monkeypatch, capsys, setup, words):
+    """A corrupt file, a URL that cannot be read or a missing driver: one line naming it, no password, no traceback."""
+    from bundler.cli import main
+
+    for name, value in setup(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    code = main(["workspace", "list"])
+    out, err = capsys.readouterr()
+    assert code == 2 and not out
+    assert len(err.strip().splitlines()) == 1, err
+    assert all(word in err for word in words), err
+    assert "secret" not in err and "Traceback" not in err
