@@ -12,8 +12,9 @@ from bundler.io import read_task_file
 from bundler.rules import RELAXED_RULES
 from bundler.vacancies import build_draft, docx_bytes, jobposting, markdown
 from bundler.vacancies.docx import docx_text
-from bundler.vacancies.draft import MAX_COMPETENCIES, day_part, day_runs, job_demands
+from bundler.vacancies.draft import MAX_COMPETENCIES, day_part, day_runs
 from bundler.vacancies.render import wording
+from bundler.vacancies.screening import job_screening
 from bundler.validation import InputError
 
 
@@ -28,19 +29,25 @@ def test_a_short_heavy_task_shows_as_part_of_the_work_not_as_the_whole_job():
                     _screened("C", "12:00", "16:00", ["mon"], physical_load="low")])
     tasks = tf.task_by_id()
     hours = {t: tasks[t].hours for t in tasks}
-    light = job_demands([tasks["A"], tasks["B"], tasks["C"]], hours)
-    assert [(d.name, d.level, d.peak) for d in light] == [("physical_load", "low", "high")]
-    heavy = job_demands([tasks["A"], tasks["C"]], hours)
+    light = job_screening([tasks["A"], tasks["B"], tasks["C"]], hours).demands
+    assert [(d.name, d.level, d.peak, d.peak_hours) for d in light] == [("physical_load", "low", "high", 4)]
+    heavy = job_screening([tasks["A"], tasks["C"]], hours).demands
     assert [(d.name, d.level, d.peak) for d in heavy] == [("physical_load", "high", None)]
-    assert wording("nl").demand(light[0]) == "Het werk is lichamelijk licht. Een deel van het werk is zwaarder."
+    assert wording("nl").demand(light[0]) == "Het werk is lichamelijk licht. Bij 4 van de 28 uur is het werk zwaarder."
     assert wording("en").demand(heavy[0]).startswith("The work is physically hard.")
 
 
 def test_fields_no_task_fills_in_are_left_out():
-    """Only screening fields some task has appear; with none at all, the section is not in the text."""
-    tf = task_file([_screened("A", "07:00", "11:00", pace="medium"), task("B", "sodexo", "edu", fixed(WEEKDAYS, "11:00", "14:00"))])
+    """Only screening fields some task has appear, and only when the unscreened hours cannot change them;
+    with none at all, the section is not in the text."""
+    tf = task_file([_screened("A", "07:00", "11:00", pace="high", customer_contact="low"),
+                    task("B", "sodexo", "edu", fixed(WEEKDAYS, "11:00", "14:00"))])
     tasks = tf.task_by_id()
-    assert [d.name for d in job_demands(list(tasks.values()), {t: tasks[t].hours for t in tasks})] == ["pace"]
+    screening = job_screening(list(tasks.values()), {t: tasks[t].hours for t in tasks})
+    # 20 of 35 h fast pace holds whatever B is; 'little contact' would not hold if B's 15 h were busy.
+    assert [d.name for d in screening.demands] == ["pace"]
+    assert [(g.name, g.tasks, g.said) for g in screening.gaps if g.name in ("pace", "customer_contact")] == [
+        ("pace", ("B",), True), ("customer_contact", ("B",), False)]
     bare = task_file([task("A", "asito", "edu", fixed(WEEKDAYS, "07:00", "11:00")),
                       task("B", "sodexo", "edu", fixed(WEEKDAYS, "11:00", "14:00"))])
     plan = solve(bare, SolveConfig(workers=1, time_limit=10))
@@ -135,7 +142,8 @@ def test_the_rota_says_the_rest_and_break_rules_in_plain_words():
     nl = build_draft(task_file, plan, "J01", "nl")
     sentence = ("Je werkt hoogstens 5 dagen per week. Tussen twee werkdagen heb je minstens 11 uur rust. "
                 "Eén keer per week ben je minstens 36 uur achter elkaar vrij. "
-                "Op dagen met meer dan 5,5 uur werk heb je een pauze van minstens 30 minuten.")
+                "Op maandag tot en met vrijdag werk je meer dan 5,5 uur. "
+                "Dan heb je een pauze van minstens 30 minuten.")
     assert f"\n\n{sentence}\n\n## Waar werk je?" in markdown(nl)
     assert sentence in docx_text(docx_bytes(nl))[0]
     assert jobposting(nl)["workHours"].endswith(sentence)

@@ -1,7 +1,9 @@
 """The vacancy as a Word document (python-docx), for HR to edit before publishing.
 
 The same wording as the Markdown (from `render.wording`), laid out with Word's own
-heading, list and table styles so the document stays easy to restyle.
+heading, list and table styles so the document stays easy to restyle. Like the
+Markdown it names places by building and skills by their plain label: coordinates and
+ESCO references are for machines and live in the JSON-LD.
 """
 
 from __future__ import annotations
@@ -32,10 +34,7 @@ def document(draft: Draft):
     doc.add_heading(w.headings["competencies"], level=1)
     doc.add_paragraph(say(draft, "competencies_intro", draft))
     for c in draft.competencies:
-        item = doc.add_paragraph(style="List Bullet")
-        item.add_run(c.label[:1].upper() + c.label[1:])
-        item.add_run(f" · ESCO: {c.esco_label or c.label} ({c.esco_uri})" if c.esco_uri
-                     else f" · ESCO: {w.esco_missing}")
+        doc.add_paragraph(say(draft, "competency", c), style="List Bullet")
 
     if draft.demands:
         doc.add_heading(w.headings["demands"], level=1)
@@ -61,19 +60,23 @@ def document(draft: Draft):
 
     doc.add_heading(w.headings["places"], level=1)
     for place in draft.places:
-        where = f" ({place.lat}, {place.lon})" if place.lat is not None and place.lon is not None else ""
-        doc.add_paragraph(place.name + where, style="List Bullet")
+        doc.add_paragraph(place.name, style="List Bullet")
+    doc.add_paragraph(say(draft, "accessibility", draft))
 
     doc.add_heading(w.headings["employer"], level=1)
-    doc.add_paragraph(say(draft, "employer_text", draft))
-    doc.add_paragraph(say(draft, "cao_text", draft))
+    doc.add_paragraph(say(draft, "contract_paragraph", draft))
+    doc.add_paragraph(say(draft, "pay_paragraph", draft))
+
+    doc.add_heading(w.headings["good_to_know"], level=1)
+    for part in ("training_text", "clothes_text", "vog_text"):
+        doc.add_paragraph(say(draft, part, draft), style="List Bullet")
 
     doc.add_heading(w.headings["support"], level=1)
     doc.add_paragraph(say(draft, "support_coach", draft), style="List Bullet")
     doc.add_paragraph(say(draft, "support_contact", draft), style="List Bullet")
 
     doc.add_heading(w.headings["apply"], level=1)
-    doc.add_paragraph(say(draft, "apply", draft))
+    doc.add_paragraph(say(draft, "apply_paragraph", draft))
     return doc
 
 

@@ -8,27 +8,36 @@ templates (`render.py`), so the Markdown, DOCX and JSON-LD outputs say the same 
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bundler.domain import DAYS, DEMANDS, Plan, PlanJob, Rules, TaskFile, to_minutes
+from bundler.domain import DAYS, Plan, PlanJob, Rules, TaskFile, to_minutes
+from bundler.vacancies import notes
 from bundler.vacancies.catalogue import SkillEntry, load_catalogue, skill_entries
+from bundler.vacancies.notes import Note
+from bundler.vacancies.screening import Demand, job_screening
+from bundler.vacancies.settings import VacancySettings
+from bundler.vacancies.task_words import TaskWords, task_words
 from bundler.validation import InputError
 
 LANGUAGES = ("nl", "en")
 MAX_COMPETENCIES = 6
 """A short list is read; a long one is skipped."""
-LEVELS = ("low", "medium", "high")
-MAIN_SHARE = 0.4
-"""A job has a demand level when at least this share of its hours is at that level or higher."""
+QUARTER = 15
+"""Rota times are on the quarter hour (the default start grid); others get a note."""
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Activity:
     """One line of 'what you will do': an activity at a place, on some days, at a time."""
 
-    text: str
+    task_id: str
+    text: str | None
+    """None: nothing in the draft's language is known (the draft shows a placeholder)."""
     place: str
+    """With its preposition: 'in het Educatorium', 'bij het Androclusgebouw'."""
     day_runs: tuple[tuple[str, str], ...]
     """Days as runs (first, last), e.g. (("mon", "fri"),) or (("mon", "mon"), ("wed", "wed"))."""
     start: str
@@ -45,7 +54,8 @@ class DayPart:
 @dataclass(frozen=True)
 class Competency:
     skill_id: str
-    label: str
+    label: str | None
+    """None: no label in the draft's language (the draft shows a placeholder)."""
     esco_uri: str | None
     esco_label: str | None
     label_from_esco: bool
@@ -60,9 +70,10 @@ class RotaRow:
     start: str
     end: str
     task_id: str
-    title: str
-    activity: str
+    work: str | None
+    """The task's words in the draft's language (as in 'what you will do'), None when unknown."""
     place: str
+    """The location's name."""
     supplier: str
 
 
@@ -84,15 +95,6 @@ class Party:
 
 
 @dataclass(frozen=True)
-class Demand:
-    name: str
-    """One of `bundler.domain.DEMANDS`."""
-    level: str
-    peak: str | None
-    """A higher level that holds for a smaller part of the work, else None."""
-
-
-@dataclass(frozen=True)
 class WorkingTime:
     """The rest and break rules the job keeps, for the vacancy to say plainly; None where a rule does not apply."""
 
@@ -105,6 +107,12 @@ class WorkingTime:
     break_after_hours: float | None
     """Days with more work than this have a pause; None when no day of this job is that long or no pause is asked."""
     min_break_minutes: int | None
+    long_days: tuple[str, ...] = ()
+    """The days of this job with more than `break_after_hours` of work (the days with a pause)."""
+
+    @property
+    def long_day_runs(self) -> tuple[tuple[str, str], ...]:
+        return day_runs(list(self.long_days))
 
     @property
     def applies(self) -> bool:
@@ -117,14 +125,15 @@ def working_time(rules: Rules, schedule: list) -> WorkingTime:
     day_minutes: dict[str, int] = defaultdict(int)
     for entry in schedule:
         day_minutes[entry.day] += to_minutes(entry.end) - to_minutes(entry.start)
-    long_day = any(m > rules.break_after_minutes for m in day_minutes.values())
-    with_break = long_day and rules.min_break_minutes > 0
+    long_days = tuple(d for d in DAYS if day_minutes.get(d, 0) > rules.break_after_minutes)
+    with_break = bool(long_days) and rules.min_break_minutes > 0
     return WorkingTime(
         max_work_days=rules.max_work_days if rules.max_work_days < len(DAYS) else None,
         min_rest_hours=rules.min_rest_hours or None,
         min_weekly_rest_hours=rules.min_weekly_rest_hours or None,
         break_after_hours=rules.break_after_hours if with_break else None,
-        min_break_minutes=rules.min_break_minutes if with_break else None)
+        min_break_minutes=rules.min_break_minutes if with_break else None,
+        long_days=long_days if with_break else ())
 
 
 @dataclass(frozen=True)
@@ -145,7 +154,12 @@ class Draft:
     caos: tuple[tuple[str, tuple[str, ...]], ...]
     """(CAO, the parties it belongs to), the employer's first."""
     demands: tuple[Demand, ...]
+    """Only what the screening fields prove (see `screening`)."""
     working_time: WorkingTime
+    settings: VacancySettings
+    """What HR filled in for the whole kick-off; empty fields show as placeholders."""
+    notes: tuple[Note, ...] = ()
+    """For HR, not for the candidate: what the draft could not say and why."""
 
     @property
     def parties(self) -> tuple[Party, ...]:
@@ -185,33 +199,6 @@ def day_runs(days: list[str]) -> tuple[tuple[str, str], ...]:
 def day_part(start: str, end: str) -> str:
     middle = (to_minutes(start) + to_minutes(end)) / 2
     return "morning" if middle < 12 * 60 else "afternoon" if middle < 17 * 60 else "evening"
-
-
-def job_demands(tasks: list, hours: dict[str, float]) -> tuple[Demand, ...]:
-    """Per screening field, the level of the job: the highest one that holds for a real share of its hours.
-
-    The level is the highest one that at least `MAIN_SHARE` of the hours reach (that
-    level or above).
-
-    A short, heavy task does not make the whole job heavy, but it is not hidden either:
-    it shows as the `peak` ("part of the work is heavy"). Fields no task fills in are left out.
-    """
-    out = []
-    for name in DEMANDS:
-        by_level: dict[str, float] = defaultdict(float)
-        for task in tasks:
-            level = getattr(task, name)
-            if level is not None:
-                by_level[level] += hours[task.id]
-        if not by_level:
-            continue
-        total = sum(by_level.values())
-        present = [lvl for lvl in LEVELS if by_level.get(lvl)]
-        main = next(lvl for lvl in reversed(LEVELS)
-                    if sum(by_level.get(x, 0.0) for x in LEVELS[LEVELS.index(lvl):]) >= MAIN_SHARE * total - 1e-9)
-        peak = max(present, key=LEVELS.index)
-        out.append(Demand(name, main, peak if LEVELS.index(peak) > LEVELS.index(main) else None))
-    return tuple(out)
 
 
 def find_job(plan: Plan, job_id: str) -> PlanJob:
@@ -257,18 +244,22 @@ def _areas(tasks: list, hours: dict[str, float], skills: dict[str, SkillEntry], 
     return tuple(sorted(area_hours, key=lambda a: (-area_hours[a], area_order[a], a)))
 
 
-def _day_parts(schedule: list, activity, place_name) -> tuple[DayPart, ...]:
+def _day_parts(schedule: list, words) -> tuple[DayPart, ...]:
     """One line per activity, place and time, its days gathered; lines grouped by day part."""
     grouped: dict[tuple, list[str]] = defaultdict(list)
+    first_task: dict[tuple, str] = {}
     for entry in schedule:
-        key = (day_part(entry.start, entry.end), activity(entry.task), place_name(entry.location),
+        w = words(entry.task, entry.location)
+        key = (day_part(entry.start, entry.end), w.text if w.text is not None else f"#{entry.task}", w.place,
                entry.start, entry.end)
         grouped[key].append(entry.day)
+        first_task.setdefault(key, entry.task)
     parts = []
     for part in ("morning", "afternoon", "evening"):
-        lines = [Activity(text, place, day_runs(days), start, end)
-                 for (p, text, place, start, end), days in grouped.items() if p == part]
-        lines.sort(key=lambda a: (a.start, DAYS.index(a.day_runs[0][0]), a.text))
+        lines = [Activity(first_task[key], None if key[1].startswith("#") else key[1], key[2], day_runs(days),
+                          key[3], key[4])
+                 for key, days in grouped.items() if key[0] == part]
+        lines.sort(key=lambda a: (a.start, DAYS.index(a.day_runs[0][0]), a.text or "", a.task_id))
         if lines:
             parts.append(DayPart(part, tuple(lines)))
     return tuple(parts)
@@ -293,13 +284,33 @@ def _competencies(tasks: list, hours: dict[str, float], skills: dict[str, SkillE
         for k in ranked[:MAX_COMPETENCIES])
 
 
+def _notes(task_file: TaskFile, job: PlanJob, lang: str, words: dict, competencies, gaps) -> tuple[Note, ...]:
+    """What the task file and plan leave the draft unable to say, for HR to fix before publishing."""
+    tasks = task_file.task_by_id()
+    out = []
+    for (task_id, _), w in words.items():
+        if w.source.startswith("title") or (lang == "en" and w.source.startswith("skill")):
+            continue
+        out.append(notes.task_wording(task_id, tasks[task_id].title, lang, w.text, w.source))
+    out += [notes.skill_label(c.skill_id, lang) for c in competencies if c.label is None]
+    out += notes.screening_gaps(gaps)
+    out += [notes.off_grid(e.day, e.start, e.end) for e in job.schedule
+            if to_minutes(e.start) % QUARTER or to_minutes(e.end) % QUARTER]
+    return tuple(dict.fromkeys(out))
+
+
 def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
-                catalogue: dict[str, SkillEntry] | None = None) -> Draft:
-    """The draft of one job in `lang` ('nl' or 'en')."""
+                catalogue: dict[str, SkillEntry] | None = None, settings: VacancySettings | None = None) -> Draft:
+    """The draft of one job in `lang` ('nl' or 'en').
+
+    Its notes on the task file are also logged as warnings: without logging set up,
+    Python prints them on stderr, so `bundler vacancies` shows them.
+    """
     if lang not in LANGUAGES:
         raise InputError([f"language {lang!r}: use one of {', '.join(LANGUAGES)}"])
     check_plan_matches(task_file, plan)
     job = find_job(plan, job_id)
+    settings = settings or VacancySettings()
     skills = skill_entries(task_file, load_catalogue() if catalogue is None else catalogue)
     task_of = task_file.task_by_id()
     tasks = [task_of[t] for t in job.tasks]
@@ -313,17 +324,19 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
     for task in tasks:
         first_seen.setdefault(task.id, len(schedule))
 
-    def activity(task_id: str) -> str:
-        """What the task is about, from its first skill with wording; else its own title."""
-        task = task_of[task_id]
-        entry = next((skills[k] for k in task.skills if k in skills and skills[k].activity(lang)), None)
-        return entry.activity(lang) if entry else (task.title or task.id)
+    said: dict[tuple[str, str], TaskWords] = {}
+
+    def words(task_id: str, location_id: str) -> TaskWords:
+        key = (task_id, location_id)
+        if key not in said:
+            said[key] = task_words(task_of[task_id], places[location_id], skills, lang)
+        return said[key]
 
     def place_name(location_id: str) -> str:
         return places[location_id].name or location_id
 
-    rota = tuple(RotaRow(e.day, e.start, e.end, e.task, task_of[e.task].title or e.task, activity(e.task),
-                         place_name(e.location), suppliers[task_of[e.task].supplier].name or task_of[e.task].supplier)
+    rota = tuple(RotaRow(e.day, e.start, e.end, e.task, words(e.task, e.location).text, place_name(e.location),
+                         suppliers[task_of[e.task].supplier].name or task_of[e.task].supplier)
                  for e in schedule)
     job_places = tuple(Place(p, place_name(p), places[p].site, places[p].lat, places[p].lon)
                        for p in dict.fromkeys(e.location for e in schedule))
@@ -343,11 +356,20 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
     for p in (employer, *partners):
         if p.cao:
             caos.setdefault(p.cao, []).append(p.name)
+    screening = job_screening(tasks, hours)
+    competencies = _competencies(tasks, hours, skills, lang, first_seen)
+    day_parts = _day_parts(schedule, words)
+    draft_notes = _notes(task_file, job, lang, said, competencies, screening.gaps)
+    for note in draft_notes:
+        log.warning("%s (%s): %s", job.id, lang, note.en)
+    missing = settings.missing([employer.cao] if employer.cao else [], lang)
+    if missing:  # the same for every draft: shown in the workbench, not repeated per file on the command line
+        draft_notes += (notes.settings_missing(missing),)
 
     return Draft(
         job_id=job.id, lang=lang, areas=_areas(tasks, hours, skills, lang, first_seen),
         hours=round(sum(hours.values()), 2), days=tuple(d for d in DAYS if any(e.day == d for e in schedule)),
-        day_parts=_day_parts(schedule, activity, place_name),
-        competencies=_competencies(tasks, hours, skills, lang, first_seen), rota=rota, places=job_places,
+        day_parts=day_parts, competencies=competencies, rota=rota, places=job_places,
         employer=employer, partners=partners, caos=tuple((c, tuple(n)) for c, n in caos.items()),
-        demands=job_demands(tasks, hours), working_time=working_time(task_file.rules, schedule))
+        demands=screening.demands, working_time=working_time(task_file.rules, schedule), settings=settings,
+        notes=draft_notes)
