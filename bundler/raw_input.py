@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from bundler.field_types import bad_character
 from bundler.limits import MAX_DEPTH, MAX_RECORDS, MAX_SLOTS, MAX_TASKS
 
 Describe = Callable[[tuple[Any, ...]], str]
@@ -45,7 +44,7 @@ def unicode_problems(data: Any, describe: Describe, limit: int = 20) -> list[str
             for key, child in value.items():
                 problem = _broken(key) if isinstance(key, str) else None
                 if problem:
-                    problems.append(f"{describe(loc)}: a field name holds {problem}")
+                    problems.append(f"{describe(loc)}: a field name {problem}")
                 stack.append((child, (*loc, key)))
         elif isinstance(value, list):
             stack.extend((child, (*loc, i)) for i, child in enumerate(value))
@@ -53,8 +52,11 @@ def unicode_problems(data: Any, describe: Describe, limit: int = 20) -> list[str
 
 
 def _broken(text: str) -> str | None:
-    problem = bad_character(text)
-    return f"holds {problem}" if problem and "surrogate" in problem else None
+    """Only broken Unicode: control characters are for the fields to judge (allowed in some, not in ids)."""
+    for position, char in enumerate(text, start=1):
+        if "\ud800" <= char <= "\udfff":
+            return f"holds broken Unicode (a lone surrogate U+{ord(char):04X}) at character {position}"
+    return None
 
 
 def size_problems(data: dict[str, Any]) -> list[str]:
