@@ -13,6 +13,8 @@ from typing import Sequence
 
 from bundler.bench.cli import add_bench_commands
 from bundler.bench.cli import run as run_bench
+from bundler.cli_people import add_people_commands
+from bundler.cli_people import run as run_people
 from bundler.cli_workspace import add_workspace_commands
 from bundler.cli_workspace import run as run_workspace
 from bundler.domain import Plan
@@ -53,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     vacancies.add_argument("--out", required=True, help="folder for the drafts (made when missing)")
     vacancies.add_argument("--lang", choices=["nl", "en"], action="append",
                            help="only this language (repeat for both; default both)")
+    add_people_commands(sub)
     add_workspace_commands(sub)
     add_bench_commands(sub)
     return parser
@@ -171,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     command = {"validate": _validate, "solve": _solve, "check": _check, "vacancies": _vacancies,
-               "workspace": run_workspace, "bench": run_bench}[args.command]
+               "match": run_people, "carve": run_people, "workspace": run_workspace, "bench": run_bench}[args.command]
     started = time.perf_counter()
     try:
         return command(args)
