@@ -90,3 +90,36 @@ def test_bad_input_exits_2_naming_the_file_field_or_job(capsys, tmp_path, plan_p
     assert code == 2
     assert all(w in err for w in words), err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_missing_catalogue_exits_2_with_one_plain_line(capsys, tmp_path, plan_path, monkeypatch):
+    """An installation without its skills catalogue writes nothing and says so on stderr (exit 2, no traceback)."""
+    from bundler.vacancies import catalogue
+
+    monkeypatch.setattr(catalogue, "PACKAGE_PATH", ("data", "missing_skills.json"))
+    catalogue._packaged.cache_clear()
+    try:
+        code, out, err = run(capsys, "vacancies", TUTORIAL, plan_path, "--out", tmp_path / "out")
+    finally:
+        catalogue._packaged.cache_clear()
+    assert code == 2
+    assert "skills catalogue not found" in err and "missing_skills.json" in err and "reinstall bundler" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_notes_for_hr_are_printed_as_warnings(caplog, capsys, tmp_path):
+    """Tasks without a Dutch title and screening gaps are named on the command line, once per draft."""
+    from vacancy_plans import hospital
+
+    task_file, plan = hospital(reception_contact=None)
+    tasks, plan_file = tmp_path / "tasks.json", tmp_path / "plan.json"
+    write_json(task_file, tasks)
+    write_json(plan, plan_file)
+    with caplog.at_level("WARNING", logger="bundler.vacancies"):
+        code, _, _ = run(capsys, "vacancies", tasks, plan_file, "--out", tmp_path / "out", "--lang", "nl")
+    assert code == 0
+    lines = [r.getMessage() for r in caplog.records]
+    assert "J01 (nl): task H1 (12 h) has no customer_contact; so the draft says nothing about customer contact; " \
+           "ask the supplier" in lines
+    assert any(line.startswith("J01 (nl): task H2: no Dutch title ('Discharge cleaning patient rooms')")
+               for line in lines)

@@ -373,3 +373,12 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
         employer=employer, partners=partners, caos=tuple((c, tuple(n)) for c, n in caos.items()),
         demands=screening.demands, working_time=working_time(task_file.rules, schedule), settings=settings,
         notes=draft_notes)
+
+
+def plan_drafts(task_file: TaskFile, plan: Plan, languages: tuple[str, ...] = LANGUAGES,
+                catalogue: dict[str, SkillEntry] | None = None,
+                settings: VacancySettings | None = None) -> list[Draft]:
+    """Every job in every language, in job order, all with the kick-off's settings."""
+    check_plan_matches(task_file, plan)
+    catalogue = load_catalogue() if catalogue is None else catalogue
+    return [build_draft(task_file, plan, job.id, lang, catalogue, settings) for job in plan.jobs for lang in languages]

@@ -26,7 +26,9 @@ def _skills(draft: Draft) -> list[dict[str, Any]]:
         term: dict[str, Any] = {"@type": "DefinedTerm", "name": say(draft, "competency", c)}
         if c.esco_uri:
             term.update({"@id": c.esco_uri, "url": c.esco_uri, "termCode": c.esco_uri.rsplit("/", 1)[-1],
-                         "alternateName": c.esco_label or c.label or c.skill_id, "inDefinedTermSet": ESCO_SKILLS})
+                         "inDefinedTermSet": ESCO_SKILLS})
+            if c.esco_label:  # ESCO's own English label, tagged as such so a Dutch posting stays Dutch
+                term["alternateName"] = {"@value": c.esco_label, "@language": "en"}
         skills.append(term)
     return skills
 

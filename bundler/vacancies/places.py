@@ -18,10 +18,11 @@ from bundler.domain import Location
 
 HET = ("gebouw", "centrum", "um", "huis", "depot", "paviljoen", "lab", "laboratorium", "complex", "terrein",
        "park", "instituut", "archief", "kantoor", "restaurant", "station", "magazijn", "hotel", "theater", "hof")
-DE = ("bibliotheek", "tuin", "tuinen", "hal", "zaal", "kerk", "school", "toren", "kantine", "campus",
+DE = ("bibliotheek", "tuin", "tuinen", "hal", "zaal", "kerk", "school", "toren", "kantine", "campus", "polikliniek",
       "faculteit", "mensa", "academie", "kliniek", "afdeling", "poort", "vleugel", "loods", "keuken", "straat",
       "laan", "weg", "werkplaats", "sporthal")
 """Head nouns by article; the first word of a name that ends in one decides ("Sportcentrum Olympos": het)."""
+PLURALS = ("en", "s", "'s")
 
 AROUND = ("bij", "rond", "om", "buiten", "naast")
 """Prepositions of work around a place; a title that ends in one before the place keeps it."""
@@ -42,6 +43,8 @@ def article_nl(location: Location) -> str:
             return "de"
         if word.endswith(HET):
             return "het"
+        if any(word.endswith(noun + plural) for noun in (*DE, *HET) for plural in PLURALS):
+            return "de"  # every Dutch plural takes "de": de Poliklinieken, de Botanische Tuinen
     return ""
 
 
