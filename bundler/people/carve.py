@@ -602,8 +602,9 @@ def carve(task_file: TaskFile, candidates: CandidateFile, keep: Plan | None = No
         if not columns:
             near = nearest_miss(task_file, t, free - taken_by_people, free, deadline, config)
             if near is None and time.perf_counter() < deadline:
-                near = Text("no change of one single limit gives you a job from these tasks",
-                            "geen verandering van één enkele grens geeft je een baan met deze taken")
+                near = Text("no change of one single limit gives you a job from the tasks that are not in another "
+                            "person's job", "geen verandering van één enkele grens geeft je een baan met de taken die "
+                            "niet in de baan van een ander zitten")
         unplaced.append(Unplaced(person.id, Text.join(parts) if parts else Text("no job found", "geen baan gevonden"),
                                  near))
     stats = {"seconds": round(time.perf_counter() - started, 3), "pool": round(pool_done - started, 3),

@@ -273,4 +273,7 @@ def fit_reasons(candidate: Candidate, job: JobFacts) -> list[Reason]:
         out.append(Reason(6, "no task asks more than your limits", "geen taak vraagt meer dan je aankunt"))
     if candidate.reach is not None:
         out.append(Reason(7, "every place is in your reach", "alle plekken zijn voor jou bereikbaar"))
+    if not out:
+        out.append(Reason(0, f"you set no limits; {hours_text(hours)} h a week on {len(job.per_day)} days",
+                          f"je gaf geen grenzen op; {hours_text(hours)} uur per week op {len(job.per_day)} dagen"))
     return out
