@@ -200,6 +200,8 @@ def test_places_read_as_dutch_with_article_and_preposition():
     assert [place_phrase(places[p], "nl", False) for p in ("edu", "botanische-tuinen", "janskerkhof")] == [
         "in het Educatorium", "in de Botanische Tuinen", "op Janskerkhof 2-3"]
     assert article_nl(places["olympos"].model_copy(update={"article_nl": "de"})) == "de"
+    numbered = places["edu"].model_copy(update={"name": "Paviljoen 21"})
+    assert place_phrase(numbered, "nl", False) == "in Paviljoen 21", "a numbered building is no address"
     task_file, plan = kickoff_plan()
     for job in plan.jobs:
         text = markdown(build_draft(task_file, plan, job.id, "nl"))

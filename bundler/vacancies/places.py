@@ -17,7 +17,7 @@ import re
 from bundler.domain import Location
 
 HET = ("gebouw", "centrum", "um", "huis", "depot", "paviljoen", "lab", "laboratorium", "complex", "terrein",
-       "park", "instituut", "archief", "kantoor", "restaurant", "station", "magazijn", "hotel", "theater", "hof")
+       "park", "instituut", "archief", "kantoor", "restaurant", "station", "magazijn", "hotel", "theater")
 DE = ("bibliotheek", "tuin", "tuinen", "hal", "zaal", "kerk", "school", "toren", "kantine", "campus", "polikliniek",
       "faculteit", "mensa", "academie", "kliniek", "afdeling", "poort", "vleugel", "loods", "keuken", "straat",
       "laan", "weg", "werkplaats", "sporthal")
@@ -30,14 +30,8 @@ TRAILING_PREPOSITIONS = (*AROUND, "in", "op", "aan")
 PARENTHESIS = re.compile(r"\s*(\([^)]*\))\s*$")
 
 
-def article_nl(location: Location) -> str:
-    """'de', 'het' or '' (a proper name or an address takes none)."""
-    given = (location.model_extra or {}).get("article_nl")
-    if isinstance(given, str) and given.strip().lower() in ("de", "het", ""):
-        return given.strip().lower()
-    name = location.name or location.id
-    if any(ch.isdigit() for ch in name):
-        return ""
+def _head_article(name: str) -> str | None:
+    """The article of the name's head noun, or None when no word of it is a known noun."""
     for word in name.lower().replace("-", " ").split():
         if word.endswith(DE):
             return "de"
@@ -45,18 +39,33 @@ def article_nl(location: Location) -> str:
             return "het"
         if any(word.endswith(noun + plural) for noun in (*DE, *HET) for plural in PLURALS):
             return "de"  # every Dutch plural takes "de": de Poliklinieken, de Botanische Tuinen
-    return ""
+    return None
+
+
+def _numbered(name: str) -> bool:
+    return any(ch.isdigit() for ch in name)
+
+
+def article_nl(location: Location) -> str:
+    """'de', 'het' or '' (a proper name, an address or a numbered building: 'Paviljoen 21' takes none)."""
+    given = (location.model_extra or {}).get("article_nl")
+    if isinstance(given, str) and given.strip().lower() in ("de", "het", ""):
+        return given.strip().lower()
+    name = location.name or location.id
+    if _numbered(name):
+        return ""
+    return _head_article(name) or ""
 
 
 def place_phrase(location: Location, lang: str, around: bool, preposition: str | None = None) -> str:
-    """'in het Educatorium', 'bij het Androclusgebouw', 'op Janskerkhof 2-3'; English: 'at Educatorium'."""
+    """'in het Educatorium', 'bij het Androclusgebouw', 'in Paviljoen 21', 'op Janskerkhof 2-3'; English: 'at X'."""
     name = location.name or location.id
     if lang != "nl":
         return f"{'around' if around and preposition in ('rond', 'om') else 'at'} {name}"
-    article = article_nl(location)
     if preposition is None:
-        preposition = "bij" if around else ("op" if any(ch.isdigit() for ch in name) else "in")
-    return " ".join(part for part in (preposition, article, name) if part)
+        address = _numbered(name) and _head_article(name) is None  # a street and number, not 'Gebouw 5'
+        preposition = "bij" if around else ("op" if address else "in")
+    return " ".join(part for part in (preposition, article_nl(location), name) if part)
 
 
 def _names(location: Location) -> list[str]:
