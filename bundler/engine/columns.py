@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
+from bundler.engine.config import Clock
 from bundler.engine.instance import Instance, Placement
 from bundler.engine.rulebook import static_breaches
 from bundler.engine.schedule import SlotKey, search_schedule
@@ -261,6 +262,8 @@ def pick_jobs(
     seed: int,
     bound: int | None = None,
     penalties: dict[Column, int] | None = None,
+    clock: Clock | None = None,
+    spent: list[float] | None = None,
 ) -> list[Column] | None:
     """The best set of disjoint jobs from the pool (CP-SAT), or None if none was found.
 
@@ -305,8 +308,15 @@ def pick_jobs(
     solver.parameters.random_seed = seed
     solver.parameters.interleave_search = workers > 1
     solver.parameters.max_deterministic_time = max(seconds, 0.05)
-    solver.parameters.max_time_in_seconds = 3 * seconds + 5  # a safety net only: work is capped deterministically
+    wall = 3 * seconds + 5  # a safety net only: work is capped deterministically
+    if clock is not None:
+        wall = clock.seconds(wall)
+    solver.parameters.max_time_in_seconds = wall
     code = solver.solve(model)
+    if clock is not None:
+        clock.note(solver, wall)
+    if spent is not None:
+        spent[0] += solver.deterministic_time
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return [column for var, column in zip(pick, pool) if solver.boolean_value(var)]

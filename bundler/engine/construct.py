@@ -9,6 +9,7 @@ nothing fits any more (objectives `hours` and `cover`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from bundler.engine.instance import Instance, Placement
 from bundler.engine.rulebook import may_join
@@ -91,12 +92,14 @@ def _grow(instance: Instance, schedules: _Schedules, seed: int, pool: set[int], 
     return best
 
 
-def construct(instance: Instance, tasks: list[int], max_effort: int | None = None) -> list[Job]:
+def construct(instance: Instance, tasks: list[int], max_effort: int | None = None,
+              halted: Callable[[], bool] = lambda: False, spent: list[int] | None = None) -> list[Job]:
     """Jobs over the given tasks (one region), each valid on its own and disjoint.
 
     Past `max_effort` (placements tried by the schedule searches) no new job is started:
     the jobs so far are a valid plan, so a huge region still answers in time, and the
-    same input always stops at the same point.
+    same input always stops at the same point. `halted()` (the deadline or the stop
+    button) ends it early the same way; `spent[0]` grows by the effort used.
     """
     objective = instance.rules.objective
     fill_up = objective in ("hours", "cover")
@@ -106,7 +109,7 @@ def construct(instance: Instance, tasks: list[int], max_effort: int | None = Non
     schedules = _Schedules(instance)
     jobs: list[Job] = []
     for seed in seeds:
-        if max_effort is not None and schedules.effort[0] > max_effort:
+        if (max_effort is not None and schedules.effort[0] > max_effort) or halted():
             break
         if seed not in pool:
             continue
@@ -115,4 +118,6 @@ def construct(instance: Instance, tasks: list[int], max_effort: int | None = Non
             continue
         jobs.append(job)
         pool -= set(job.tasks)
+    if spent is not None:
+        spent[0] += schedules.effort[0]
     return jobs

@@ -13,16 +13,16 @@ work budget (CP-SAT's deterministic time plus model size), not on the wall clock
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 from typing import Callable
 
 from ortools.sat.python import cp_model
 
 from bundler.engine.construct import Job
+from bundler.engine.config import Clock
 from bundler.engine.instance import Instance
 from bundler.engine.quality import schedule_penalty
-from bundler.engine.model import build_model
+from bundler.engine.model import build_model, estimated_build_seconds
 
 START_SIZE = 24
 MIN_SIZE, MAX_SIZE = 12, 60
@@ -95,6 +95,7 @@ def improve(
     report: Callable[[list[Job]], None],
     stop: Callable[[], bool],
     job_quality: bool = True,
+    clock: Clock | None = None,
 ) -> list[Job]:
     """A plan at least as good as `jobs`, improved for about `work_budget` seconds of work."""
     usable = [t for t in tasks if t not in instance.own_problems]
@@ -103,12 +104,14 @@ def improve(
     rng = random.Random(seed)
     state = _State.of(jobs)
     size, spent = START_SIZE, 0.0
-    wall_started = time.perf_counter()
-    while spent < work_budget and not stop() and time.perf_counter() - wall_started < 4 * work_budget + 10:
+    while spent < work_budget and not stop() and not (clock and clock.halted()):
         part = _neighbourhood(instance, usable, state, min(size, len(usable)), rng)
         inside = set(part)
         kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
         freed = [job for job in state.jobs if inside.intersection(job.tasks)]
+        if clock is not None and estimated_build_seconds(instance, part) > clock.left():
+            clock.cut = True  # the next step would end after the deadline: stop with the plan so far
+            break
         jm = build_model(instance, part, job_quality)
         jm.add_hint(freed)
         solver = cp_model.CpSolver()
@@ -117,8 +120,13 @@ def improve(
         solver.parameters.interleave_search = workers > 1
         step = min(STEP_WORK, max(work_budget - spent, 0.05))
         solver.parameters.max_deterministic_time = step
-        solver.parameters.max_time_in_seconds = 5 * step + 5  # a safety net only: the work is capped
+        wall = 5 * step + 5  # a safety net only: the work is capped
+        if clock is not None:
+            wall = clock.seconds(wall)
+        solver.parameters.max_time_in_seconds = wall
         code = solver.solve(jm.model)
+        if clock is not None:
+            clock.note(solver, wall)
         spent += solver.deterministic_time + BUILD_WORK_PER_CONSTRAINT * len(jm.model.Proto().constraints)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = jm.read_jobs(solver)

@@ -42,6 +42,8 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING, Any, Callable
 
+from bundler.engine.config import Clock
+
 if TYPE_CHECKING:
     from bundler.domain import TaskFile
     from bundler.engine.config import SolveConfig
@@ -53,6 +55,9 @@ RAY_MISSING = "the ray backend needs Ray: install the ray extra: pip install -e 
 POOL_MIN_TASKS = 10
 """`auto` counts a region as real work from this many tasks: smaller ones are solved in
 well under a second, less than a pool of spawned workers takes to start (1-3 s)."""
+POOL_MIN_SECONDS = 20.0
+"""`auto` starts a pool only for a time limit of this many seconds or more: spawning its
+workers, each importing OR-Tools and preparing the task file, takes seconds of its own."""
 POLL_SECONDS = 0.2
 """How often a waiting caller looks at its stop event."""
 
@@ -86,7 +91,8 @@ def choose_backend(config: SolveConfig, regions: list[list[int]]) -> str:
     if config.backend != "auto":
         return config.backend
     busy = [r for r in regions if len(r) >= POOL_MIN_TASKS]
-    worth_it = config.use_solver and config.workers > 1 and not config.stop.is_set()
+    worth_it = config.use_solver and config.workers > 1 and not config.stop.is_set() \
+        and config.time_limit >= POOL_MIN_SECONDS
     return "local" if worth_it and len(busy) > 1 and _in_main_thread() else "serial"
 
 
@@ -184,8 +190,8 @@ def _solve_on_pool(instance, regions, config, budgets, threads, report) -> list[
         pending = set(futures)
         while pending:
             done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            if config.stop.is_set():
-                stop.set()
+            if config.stop.is_set() or Clock(config).left() <= 0:
+                stop.set()  # a stop, or the deadline: every region hands back its best so far
             for future in sorted(done, key=futures.get):
                 i = futures[future]
                 results[i] = future.result()
@@ -257,7 +263,7 @@ def _solve_on_ray(instance, regions, config, budgets, threads, report) -> list[R
     refs = {remote.remote(boxed, regions[i], fields, budgets[i]): i for i in _largest_first(budgets)}
     pending = list(refs)
     try:
-        while pending and not config.stop.is_set():
+        while pending and not config.stop.is_set() and Clock(config).left() > 0:
             done, pending = ray.wait(pending, num_returns=1, timeout=POLL_SECONDS)
             for ref in done:
                 i = refs[ref]

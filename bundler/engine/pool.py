@@ -10,6 +10,7 @@ Work is capped in search nodes, never in seconds, so a run is repeatable.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Callable
 
 from bundler.engine.columns import Column, Feasibility
 from bundler.engine.instance import Instance
@@ -37,7 +38,8 @@ def _nearness(instance: Instance, t: int, u: int) -> int:
 
 
 def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
-             nodes_per_task: int = NODES_PER_TASK, extend_complete: bool = False) -> list[Column]:
+             nodes_per_task: int = NODES_PER_TASK, extend_complete: bool = False,
+             halted: Callable[[], bool] = lambda: False) -> list[Column]:
     """Feasible jobs found by a small bounded search rooted at each task.
 
     `extend_complete`: keep adding tasks to complete jobs too (objective `hours`, where a
@@ -51,6 +53,8 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
     for t in usable:
         at_location[instance.tasks[t].location].append(t)
     for root in usable:
+        if halted():  # the deadline: the jobs proposed so far still make a pool
+            break
         here = instance.tasks[root].location
         nearby = sorted(at_location, key=lambda loc: (instance.travel_minutes(here, loc) or 0, loc))
         partners: list[int] = []

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import math
 import threading
-import time
 from dataclasses import dataclass
 from typing import Callable
 
 from ortools.sat.python import cp_model
 
 from bundler.engine.columns import Feasibility, pick_jobs
-from bundler.engine.config import SolveConfig
+from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job, construct
 from bundler.engine.instance import Instance
 from bundler.engine.lns import improve, job_penalty, score
-from bundler.engine.model import JobModel, build_model
+from bundler.engine.model import JobModel, build_model, estimated_build_seconds
 from bundler.engine.packing import solve_by_columns
+from bundler.engine.polish import polish_rotas
 from bundler.engine.pool import NODES_PER_TASK, job_pool
 
 HEURISTIC_SHARE = 0.6
@@ -38,6 +38,8 @@ neighbourhood search polishes the rest of the time."""
 POOL_NODES_PER_SECOND = 3_000
 """Pool search nodes per second on a development machine (work is capped in nodes)."""
 POOL_SEARCH_BUDGET = 3_000
+POLISH_SHARE = 0.1
+"""Part of a large region's time for placing each job's flexible work for the best rota."""
 FULL_MODEL_MAX_TASKS = 40
 """Regions up to this many tasks get the full model; larger ones the neighbourhood search."""
 
@@ -50,6 +52,8 @@ class RegionResult:
     """A proven upper bound on the number of jobs."""
     lower_bound: int | None = None
     """Objective cover: a proven least number of jobs that covers every task, when known."""
+    stopped_by: str = "work"
+    """What ended the search: its work caps ("work"), the deadline ("time") or the user."""
 
 
 def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
@@ -91,16 +95,18 @@ class _Listener(cp_model.CpSolverSolutionCallback):
             pass
 
 
-def _parameters(config: SolveConfig, seconds: float) -> cp_model.CpSolver:
+def _parameters(config: SolveConfig, seconds: float, clock: Clock) -> tuple[cp_model.CpSolver, float]:
+    """The solver and its wall-clock limit: the safety net, or less when the deadline is nearer."""
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = max(1, config.workers)
     solver.parameters.random_seed = config.seed
     # Deterministic: interleaved workers and a deterministic time budget, so the same
-    # input, seed and workers give the same plan; wall time is only a safety net.
+    # input, seed and workers give the same plan; wall time only cuts in at the deadline.
     solver.parameters.interleave_search = config.workers > 1
     solver.parameters.max_deterministic_time = max(seconds, 0.05)
-    solver.parameters.max_time_in_seconds = 5 * seconds + 5
-    return solver
+    wall = clock.seconds(5 * seconds + 5)
+    solver.parameters.max_time_in_seconds = wall
+    return solver, wall
 
 
 def _bound_in_jobs(jm: JobModel, objective_bound: float, fallback: int) -> int:
@@ -112,16 +118,27 @@ def _bound_in_jobs(jm: JobModel, objective_bound: float, fallback: int) -> int:
 def solve_region(
     instance: Instance, tasks: list[int], config: SolveConfig, seconds: float, report: Callable[[int, int], None]
 ) -> RegionResult:
-    started = time.perf_counter()
+    """The region's best plan within its budget `seconds` (work) and the config's deadline."""
+    clock = Clock(config)
+    result = _solve_region(instance, tasks, config, seconds, report, clock)
+    result.stopped_by = clock.stopped_by
+    return result
+
+
+def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, seconds: float,
+                  report: Callable[[int, int], None], clock: Clock) -> RegionResult:
     cover = instance.rules.objective == "cover"
+    effort = [0]
     heuristic = construct(instance, tasks, max_effort=round(HEURISTIC_SHARE * seconds * EFFORT_PER_SECOND)
-                          if config.use_solver else None)
+                          if config.use_solver else None, halted=clock.halted, spent=effort)
+    spent = effort[0] / EFFORT_PER_SECOND
+    """Work done so far, in seconds of a development machine: counted, never clocked."""
     simple = simple_job_bound(instance, tasks)
     report(len(heuristic), simple)  # a first answer to show while the optimizer works
     covered = sum(len(j.tasks) for j in heuristic) == len(tasks)
     if cover and any(t in instance.own_problems for t in tasks):
         return RegionResult([], "INFEASIBLE", 0)
-    if not config.use_solver or config.stop.is_set() or len(tasks) == 1:
+    if not config.use_solver or clock.halted() or len(tasks) == 1:
         if len(tasks) == 1:
             status = "OPTIMAL" if (heuristic or not cover) else "INFEASIBLE"
             return RegionResult(heuristic, status, len(heuristic))
@@ -130,19 +147,30 @@ def solve_region(
         return RegionResult(heuristic, "FEASIBLE", simple)
     usable = [t for t in tasks if t not in instance.own_problems]
     if config.use_columns and not any(instance.tasks[t].slots for t in usable):
-        return _solve_by_columns(instance, tasks, heuristic, config, seconds - (time.perf_counter() - started), simple)
+        return _solve_by_columns(instance, tasks, heuristic, config, seconds - spent, simple, clock)
     if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
-        start = heuristic if cover else _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple)
-        jobs = improve(instance, tasks, start, max(seconds - (time.perf_counter() - started), 0.0), config.seed,
-                       config.workers,
+        start = heuristic
+        if not cover:
+            start, pool_work = _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple, clock)
+            spent += pool_work
+        polish_work = POLISH_SHARE * seconds if config.job_quality else 0.0
+        jobs = improve(instance, tasks, start, max(seconds - spent - polish_work, 0.0), config.seed, config.workers,
                        report=lambda found: report(len(found), simple), stop=config.stop.is_set,
-                       job_quality=config.job_quality)
+                       job_quality=config.job_quality, clock=clock)
+        if config.job_quality:
+            jobs = polish_rotas(instance, jobs, polish_work, config.seed, clock)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
+    if estimated_build_seconds(instance, tasks) > clock.left():
+        clock.cut = True  # no time left to build the model: the constructive plan it is
+        if cover and not covered:
+            return RegionResult([], "UNKNOWN", simple)
+        return RegionResult(heuristic, "FEASIBLE", simple)
     jm = build_model(instance, tasks, config.job_quality)
     jm.add_hint(heuristic)
-    solver = _parameters(config, seconds)
+    solver, wall = _parameters(config, max(seconds - spent, 0.05), clock)
     listener = _Listener(jm, lambda jobs, bound: report(jobs, _bound_in_jobs(jm, bound, simple)), config.stop)
     code = solver.solve(jm.model, listener)
+    clock.note(solver, wall)
     if code == cp_model.INFEASIBLE:
         return RegionResult([], "INFEASIBLE", 0)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -160,15 +188,18 @@ def solve_region(
 
 
 def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig, seconds: float,
-                    report: Callable[[int, int], None], simple: int) -> list[Job]:
+                    report: Callable[[int, int], None], simple: int, clock: Clock) -> tuple[list[Job], float]:
     """Many small jobs proposed around every task, the best disjoint set of them picked
-    by CP-SAT (the heuristic's jobs are in the pool, so never worse than the heuristic)."""
+    by CP-SAT (the heuristic's jobs are in the pool, so never worse than the heuristic).
+    Also returns the work it took, counted in seconds of a development machine."""
     feasibility = Feasibility(instance, budget=POOL_SEARCH_BUDGET)
     usable = sum(1 for t in tasks if t not in instance.own_problems)
     nodes = min(NODES_PER_TASK, int(POOL_SHARE * seconds * POOL_NODES_PER_SECOND / max(usable, 1)))
-    if nodes < 10 or config.stop.is_set():
-        return heuristic
-    pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours")
+    if nodes < 10 or clock.halted():
+        return heuristic, 0.0
+    pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours",
+                    halted=clock.halted)
+    picking = [0.0]
     hint = [tuple(sorted(job.tasks)) for job in heuristic]
     known = {tuple(sorted(job.tasks)): job for job in heuristic}
     penalties = None
@@ -176,20 +207,23 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
         penalties = {c: job_penalty(instance, known.get(c) or Job(list(c), feasibility.schedule(c))) for c in pool}
         penalties.update({c: job_penalty(instance, job) for c, job in known.items()})
     picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed,
-                       penalties=penalties)
+                       penalties=penalties, clock=clock, spent=picking)
+    work = nodes * usable / POOL_NODES_PER_SECOND + picking[0]
     if picked is None:
-        return heuristic
+        return heuristic, work
     jobs = [known.get(c) or Job(list(c), feasibility.schedule(c)) for c in picked]
     if score(instance, jobs, config.job_quality) < score(instance, heuristic, config.job_quality):
-        return heuristic
+        return heuristic, work
     report(len(jobs), simple)
-    return jobs
+    return jobs, work
 
 
 def _solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
-                      seconds: float, simple: int) -> RegionResult:
-    """Tasks without weekly slots (the classic packing sets): column generation and a dive."""
-    answer = solve_by_columns(instance, tasks, heuristic, max(seconds, 0.5), config.workers, config.seed, simple)
+                      seconds: float, simple: int, clock: Clock) -> RegionResult:
+    """Tasks without weekly slots (the classic packing sets): column generation and a dive.
+    This route works against the clock (the benchmarks' classic sets use it)."""
+    answer = solve_by_columns(instance, tasks, heuristic, max(min(seconds, clock.left()), 0.5), config.workers,
+                              config.seed, simple)
     if instance.rules.objective == "cover" and not answer.jobs:
         return RegionResult([], "UNKNOWN", simple, answer.lower_bound)
     upper = min(simple, answer.upper_bound) if answer.upper_bound is not None else simple

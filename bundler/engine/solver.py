@@ -8,6 +8,7 @@ Regions (connected places) never share a job, so each is solved on its own.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from typing import Callable
@@ -24,17 +25,24 @@ from bundler.engine.schedule import find_schedule
 
 __all__ = ["Progress", "SolveConfig", "checked", "solve"]
 
+FINISH_SECONDS_PER_TASK = 2e-4
+"""Writing and checking the plan after the regions, per task (on a development machine):
+the regions stop that much before the deadline."""
+WORK_MARGIN_SHARE, WORK_MARGIN_SECONDS = 0.15, 1.0
+"""Part of the time limit kept free of planned work: start-up, reading, writing, a busy machine."""
 PREPARE_SECONDS_PER_PAIR = 8e-6
 """Preparing time per pair of tasks in one region, on a development machine."""
 
 
 def solving_seconds(time_limit: float, regions: list[list[int]]) -> float:
-    """The time limit less what preparing costs: every pair of tasks in a region is checked
-    for clashes, so a region of 3000 tasks takes half a minute before any solving. The
-    cost is estimated from the number of pairs (never measured), so budgets stay
-    repeatable; at least half of the limit is always left for solving."""
+    """The work the regions may do, in seconds of a development machine: the time limit
+    less a margin for starting, reading and writing (WORK_MARGIN) and less what preparing
+    costs (estimated from the number of pairs of tasks in a region, never measured). So
+    the work usually ends before the deadline, and the plan is repeatable; at least half
+    of the limit is always left for solving."""
     pairs = sum(len(r) * (len(r) - 1) // 2 for r in regions)
-    return max(time_limit - PREPARE_SECONDS_PER_PAIR * pairs, 0.5 * time_limit)
+    margin = WORK_MARGIN_SHARE * time_limit + WORK_MARGIN_SECONDS
+    return max(time_limit - margin - PREPARE_SECONDS_PER_PAIR * pairs, 0.5 * time_limit)
 
 
 def _pinned_jobs(instance: Instance) -> list[tuple[str, Job]]:
@@ -46,6 +54,12 @@ def _pinned_jobs(instance: Instance) -> list[tuple[str, Job]]:
             raise ValueError(f"pinned job {job.id} has no valid schedule")
         pinned.append((job.id, Job(tasks, schedule)))
     return pinned
+
+
+def _stopped_by(config: SolveConfig, results) -> str:
+    if config.stop.is_set():
+        return "user"
+    return "time" if any(r.stopped_by == "time" for r in results) else "work"
 
 
 def _combine(statuses: list[str]) -> str:
@@ -63,6 +77,11 @@ def solve(
     """Solve a validated task file into a plan that obeys every rule."""
     config = config or SolveConfig()
     started = time.perf_counter()
+    if config.deadline is None:
+        wall = config.time_limit if config.wall_limit is None else config.wall_limit
+        config = dataclasses.replace(config, deadline=time.monotonic() + wall)
+    finishing = FINISH_SECONDS_PER_TASK * len(task_file.tasks)
+    solving = dataclasses.replace(config, deadline=config.deadline - finishing)
     instance = prepare(task_file)
     pinned = _pinned_jobs(instance)
     taken = {t for _, job in pinned for t in job.tasks}
@@ -81,7 +100,7 @@ def solve(
     # never depends on how fast preparing or the other regions were: every backend gives
     # the same plan. Preparing's share comes off by estimate, not by the clock.
     budgets = region_budgets(regions, solving_seconds(config.time_limit, instance.regions))
-    results = solve_regions(instance, regions, config, budgets, report)
+    results = solve_regions(instance, regions, solving, budgets, report)
     status = _combine([r.status for r in results]) if results else "OPTIMAL"
     plan = build_plan(
         instance,
@@ -89,7 +108,8 @@ def solve(
         [job for r in results for job in r.jobs],
         status,
         jobs_upper_bound=len(pinned) + sum(r.bound for r in results),
-        solver=SolverInfo(seconds=round(time.perf_counter() - started, 3), workers=config.workers, seed=config.seed),
+        solver=SolverInfo(seconds=round(time.perf_counter() - started, 3), workers=config.workers, seed=config.seed,
+                          stopped_by=_stopped_by(config, results)),
     )
     return checked(task_file, plan)
 

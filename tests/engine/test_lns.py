@@ -37,10 +37,11 @@ def test_search_never_worsens_the_heuristic_and_keeps_jobs_disjoint(campus):
 
 def test_search_plan_passes_both_checkers_and_is_reproducible(campus):
     """A solve through the search path is valid and the same for the same seed."""
-    config = SolveConfig(time_limit=4, workers=1, seed=7)
-    first, second = solve(campus, config), solve(campus, SolveConfig(time_limit=4, workers=1, seed=7))
+    config = SolveConfig(time_limit=4, workers=1, seed=7, wall_limit=120)  # the work ends first
+    first, second = solve(campus, config), solve(campus, SolveConfig(time_limit=4, workers=1, seed=7, wall_limit=120))
     assert_plan_valid(campus, first)
     assert first.status == "FEASIBLE"
+    assert first.solver.stopped_by == second.solver.stopped_by == "work"
     assert [j.tasks for j in first.jobs] == [j.tasks for j in second.jobs]
     assert [j.schedule for j in first.jobs] == [j.schedule for j in second.jobs]
 

@@ -18,6 +18,8 @@ from bundler.generate import generate_campus
 from bundler.validation import parse_task_file
 
 SECONDS = 2.0
+WALL = 120.0
+"""Plans are compared where the work ends first: the clock never cuts in."""
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,7 @@ def campus():
 
 @pytest.fixture(scope="module")
 def serial_plan(campus):
-    plan = solve(campus, SolveConfig(time_limit=SECONDS, workers=2, seed=5, backend="serial"))
+    plan = solve(campus, SolveConfig(time_limit=SECONDS, workers=2, seed=5, backend="serial", wall_limit=WALL))
     assert_plan_valid(campus, plan)
     return plan
 
@@ -59,10 +61,11 @@ def test_threads_split_the_workers_over_the_regions_that_run_at_once():
 
 
 def test_auto_uses_a_pool_only_when_several_regions_need_the_optimizer():
-    """auto: local for several regions with work; serial for one region, one thread, heuristic-only, a stop
-    or a call from another thread than the main one (the app)."""
+    """auto: local for several regions with work; serial for one region, one thread, heuristic-only, a stop,
+    a short time limit (spawning the workers would eat it) or a call from another thread than the main one."""
     several, one = [list(range(10)), list(range(10, 30))], [list(range(30))]
     assert choose_backend(SolveConfig(), several) == "local"
+    assert choose_backend(SolveConfig(time_limit=5), several) == "serial"
     assert choose_backend(SolveConfig(), one) == "serial"
     assert choose_backend(SolveConfig(), [list(range(30)), [30, 31]]) == "serial"  # the small one is done at once
     assert choose_backend(SolveConfig(use_solver=False), several) == "serial"
@@ -82,7 +85,7 @@ def test_auto_uses_a_pool_only_when_several_regions_need_the_optimizer():
 
 def test_local_pool_gives_the_serial_plan(campus, serial_plan):
     """A process pool gives byte for byte the serial plan (apart from the run time), and it is valid."""
-    plan = solve(campus, SolveConfig(time_limit=SECONDS, workers=2, seed=5, backend="local"))
+    plan = solve(campus, SolveConfig(time_limit=SECONDS, workers=2, seed=5, backend="local", wall_limit=WALL))
     assert_plan_valid(campus, plan)
     assert comparable(plan) == comparable(serial_plan)
 
@@ -115,7 +118,7 @@ def ray_cluster():
 
 def test_ray_gives_the_serial_plan(campus, serial_plan, ray_cluster):
     """One Ray task per region gives byte for byte the serial plan (apart from the run time)."""
-    plan = solve(campus, SolveConfig(time_limit=SECONDS, workers=2, seed=5, backend="ray"))
+    plan = solve(campus, SolveConfig(time_limit=SECONDS, workers=2, seed=5, backend="ray", wall_limit=WALL))
     assert_plan_valid(campus, plan)
     assert comparable(plan) == comparable(serial_plan)
 
@@ -182,11 +185,12 @@ def test_cli_without_ray_says_how_to_install_it(capsys, tmp_path, monkeypatch):
 
 
 def test_preparing_share_comes_off_the_limit_by_estimate():
-    """Big regions leave less of the limit for solving (never under half); small ones almost all."""
-    from bundler.engine.solver import solving_seconds
+    """Big regions leave less of the limit for solving (never under half); small ones all but the margin."""
+    from bundler.engine.solver import WORK_MARGIN_SECONDS, WORK_MARGIN_SHARE, solving_seconds
 
+    margin = WORK_MARGIN_SHARE * 10 + WORK_MARGIN_SECONDS
     small = solving_seconds(10, [list(range(130))])
     big = solving_seconds(300, [list(range(3000))])
-    assert 9.9 < small < 10
-    assert 150 <= big < 280
+    assert 10 - margin - 0.1 < small < 10 - margin
+    assert 150 <= big < 280 - WORK_MARGIN_SHARE * 300
     assert solving_seconds(10, [list(range(100_000))]) == 5

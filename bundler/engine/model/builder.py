@@ -23,6 +23,24 @@ def add_job_rules(jm: JobModel, r: int) -> None:
         quality.add_quality(jm, r, by_day, worked)
 
 
+BUILD_SECONDS_PER_OCCURRENCE = 2.5e-4
+"""Building costs about this much per (job, task, placement) it may hold, on a busy machine."""
+
+
+def estimated_build_seconds(instance: Instance, tasks: list[int]) -> float:
+    """What building the model of these tasks will take: it cannot be interrupted, so a
+    step that would not finish before the deadline is not started."""
+    usable = sorted((t for t in tasks if t not in instance.own_problems),
+                    key=lambda t: (-instance.tasks[t].minutes, t))
+    placements = {t: sum(len(options) for options in instance.tasks[t].slots) for t in usable}
+    count = 0
+    for pos, r in enumerate(usable):
+        region, blocked = instance.region_of_task(r), instance.conflicts[r]
+        count += placements[r] + sum(placements[t] for t in usable[pos + 1:]
+                                     if t not in blocked and instance.region_of_task(t) == region)
+    return BUILD_SECONDS_PER_OCCURRENCE * count
+
+
 def build_model(instance: Instance, tasks: list[int], job_quality: bool = True) -> JobModel:
     """The full model of one region: every contract rule plus the objective."""
     jm = JobModel(instance=instance, tasks=[t for t in tasks if t not in instance.own_problems],

@@ -44,9 +44,12 @@ def _no_overlap(jm: JobModel, occurrences: list[Occurrence]) -> None:
         previous = keys
 
 
-def separate(jm: JobModel, a: Occurrence, b: Occurrence) -> None:
-    if pair_breach(jm.instance, a.placement, a.task, b.placement, b.task):
-        jm.model.add_bool_or([a.literal.Not(), b.literal.Not()])
+def separate(jm: JobModel, a: Occurrence, others: list[Occurrence]) -> None:
+    """a excludes every one of `others` it breaks a pair rule with (one constraint)."""
+    clashing = [b.literal.Not() for b in others
+                if pair_breach(jm.instance, a.placement, a.task, b.placement, b.task)]
+    if clashing:
+        jm.model.add_bool_and(clashing).only_enforce_if(a.literal)
 
 
 def _pairs(jm: JobModel, occurrences: list[Occurrence]) -> None:
@@ -56,6 +59,7 @@ def _pairs(jm: JobModel, occurrences: list[Occurrence]) -> None:
     reach = max_travel + inst.rules.changeover_minutes
     hygiene = inst.rules.hygiene_order and any(inst.tasks[o.task].hygiene for o in occurrences)
     for i, a in enumerate(occurrences):
+        others = []
         for b in occurrences[i + 1:]:
             if not hygiene and b.placement.start - a.placement.end >= reach:
                 break
@@ -64,7 +68,8 @@ def _pairs(jm: JobModel, occurrences: list[Occurrence]) -> None:
             pa, pb = a.placement, b.placement
             if pa.start < pb.end and pb.start < pa.end:
                 continue  # overlap: cut by the time-point cliques
-            separate(jm, a, b)
+            others.append(b)
+        separate(jm, a, others)
 
 
 def _day_hours(jm: JobModel, r: int, day: int, occurrences: list[Occurrence]) -> None:
@@ -128,9 +133,7 @@ def _pause(jm: JobModel, r: int, day: int, occurrences: list[Occurrence]) -> Non
         if not later:
             continue
         pause = model.new_bool_var(f"pause_{r}_{day}_{len(pauses)}")
-        model.add_implication(pause, a.literal)
-        for o in too_soon:
-            model.add_implication(pause, o.literal.Not())
+        model.add_bool_and([a.literal, *(o.literal.Not() for o in too_soon)]).only_enforce_if(pause)
         model.add_bool_or([pause.Not(), *(o.literal for o in later)])
         jm.derive(pause, lambda v, a=a, soon=too_soon, later=later: int(
             bool(v[a.literal]) and not any(v[o.literal] for o in soon) and any(v[o.literal] for o in later)))

@@ -22,9 +22,7 @@ def _daily_rest(jm: JobModel, by_day: dict[int, list[Occurrence]]) -> None:
         for a in late:
             if DAY_END + min((o.placement.start for o in early), default=DAY_END) - a.placement.end >= need:
                 continue
-            for b in early:
-                if not (a.fixed and b.fixed):
-                    separate(jm, a, b)
+            separate(jm, a, [b for b in early if not (a.fixed and b.fixed)])
 
 
 def _work_days(jm: JobModel, worked: dict) -> None:
