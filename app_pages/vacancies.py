@@ -17,7 +17,7 @@ from bundler.vacancies import (
     zip_bytes,
 )
 from bundler.vacancies.files import FORMATS, draft_files, file_name
-from bundler.vacancies.settings import stored_settings, store_settings
+from bundler.vacancies.settings import store_settings, stored_settings
 
 CONTRACTS = {None: ("nog niet bekend", "not known yet"), "fixed_term": ("tijdelijk", "fixed-term"),
              "permanent": ("vast", "permanent")}

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bundler.generate import SKILLS, _ESCO  # noqa: E402
+from bundler.generate import _ESCO, SKILLS
 
 DEFAULT_CSV = HERE.parents[1] / "shared" / "esco" / "facility_skills.csv"
 OUT = HERE.parent / "bundler" / "vacancies" / "data" / "esco_skills.json"

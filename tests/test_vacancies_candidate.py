@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 from docx import Document
-from vacancy_plans import hospital, kickoff_plan
+from vacancy_plans import DATA, hospital, kickoff_plan
 
 from bundler.domain import DAYS, DEMANDS, Plan, to_minutes
 from bundler.io import read_task_file
@@ -30,9 +30,13 @@ from bundler.vacancies.catalogue import load_catalogue, skill_entries
 from bundler.vacancies.places import article_nl, place_phrase, strip_place
 from bundler.vacancies.render import wording
 from bundler.vacancies.screening import LEVELS, MAIN_SHARE
-from bundler.vacancies.settings import parse_settings, settings_json, store_settings, stored_settings
+from bundler.vacancies.settings import (
+    parse_settings,
+    settings_json,
+    store_settings,
+    stored_settings,
+)
 from bundler.vacancies.task_words import task_words
-from vacancy_plans import DATA
 
 COORDINATE = re.compile(r"-?\b\d{1,3}[.,]\d{3,}\b")
 """A latitude or longitude as text (52.0868, 5,1687); times (08:30) and hours (27,5) do not match."""
@@ -253,7 +257,7 @@ def test_every_claim_about_screening_follows_the_fields():
             levels = [(getattr(tasks[t], name), tasks[t].hours) for t in job.tasks]
             unknown = sum(h for lvl, h in levels if lvl is None)
 
-            def at_least(level):
+            def at_least(level, levels=levels):
                 return sum(h for lvl, h in levels if lvl is not None and LEVELS.index(lvl) >= LEVELS.index(level))
             if name in claims:
                 level = claims[name].level
@@ -300,13 +304,13 @@ def test_filled_in_settings_appear_in_all_three_outputs_in_both_languages():
     are in the Markdown, the DOCX and the JSON-LD; nothing is left to fill in."""
     task_file, plan = hospital()
     expected = {
-        "nl": ["1 maart 2026", "tijdelijk contract voor 12 maanden", "FWG 15", "Cao Ziekenhuizen",
+        "nl": ["1 maart 2026", "tijdelijk contract van 12 maanden, voor 22,5 uur per week", "FWG 15", "Cao Ziekenhuizen",
                "heb je een VOG nodig", "Je krijgt werkkleding van Ziekenhuis Noord en Hago Zorg",
                "De eerste twee weken werk je samen met een collega.",
                "Alle gebouwen hebben een lift en een invalidentoilet.",
                "Ziekenhuis Noord en Hago Zorg regelen samen een jobcoach voor je.",
                "Stuur een kort bericht of bel ons.", "Anna de Vries", "030 123 45 67", "werk@example.org"],
-        "en": ["1 March 2026", "fixed-term contract for 12 months", "FWG 15", "you need a certificate of conduct",
+        "en": ["1 March 2026", "fixed-term contract of 12 months, for 22.5 hours a week", "FWG 15", "you need a certificate of conduct",
                "You get work clothes from Ziekenhuis Noord and Hago Zorg", "For the first two weeks",
                "All buildings have a lift", "Ziekenhuis Noord and Hago Zorg arrange a job coach for you together.",
                "Send a short message or call us.", "Anna de Vries", "werk@example.org"],
@@ -366,10 +370,10 @@ def test_a_half_filled_free_text_shows_a_placeholder_only_in_the_missing_languag
 
 def test_settings_are_kept_with_the_workspace_and_carry_over_to_a_new_plan(tmp_path):
     """Stored as the reserved vacancy row of a plan; a newer plan without its own finds the older plan's."""
-    from bundler.store import open_store
     from workspace_factory import tutorial
 
     from bundler.engine import SolveConfig, solve
+    from bundler.store import open_store
 
     repo = open_store(f"sqlite:///{tmp_path / 'bundler.db'}")
     ws = repo.create_workspace("Kick-off", tutorial(), by="HR")

@@ -99,7 +99,7 @@ def test_a_missing_catalogue_exits_2_with_one_plain_line(capsys, tmp_path, plan_
     monkeypatch.setattr(catalogue, "PACKAGE_PATH", ("data", "missing_skills.json"))
     catalogue._packaged.cache_clear()
     try:
-        code, out, err = run(capsys, "vacancies", TUTORIAL, plan_path, "--out", tmp_path / "out")
+        code, _, err = run(capsys, "vacancies", TUTORIAL, plan_path, "--out", tmp_path / "out")
     finally:
         catalogue._packaged.cache_clear()
     assert code == 2

@@ -10,7 +10,13 @@ templates. ESCO references and coordinates are in the JSON-LD only.
 
 from bundler.vacancies.catalogue import CatalogueError, SkillEntry, load_catalogue
 from bundler.vacancies.docx import docx_bytes
-from bundler.vacancies.draft import LANGUAGES, Draft, build_draft, check_plan_matches, plan_drafts
+from bundler.vacancies.draft import (
+           LANGUAGES,
+           Draft,
+           build_draft,
+           check_plan_matches,
+           plan_drafts,
+)
 from bundler.vacancies.files import plan_files, write_files, zip_bytes
 from bundler.vacancies.jsonld import jobposting
 from bundler.vacancies.notes import Note
