@@ -48,3 +48,32 @@ def test_timetable_blocks_show_travel_between_buildings():
     for b in all_blocks:
         previous = [x for x in all_blocks if x.job == b.job and x.day == b.day and x.start < b.start]
         assert (b.travel_before is None) == (not previous)
+
+
+def test_formula_titles_are_text_and_job_ids_make_clean_sheet_titles():
+    """A task title `=1+1` is a text cell; a job id with `/`, `:` or 40 characters still names its own sheet."""
+    task_file = read_task_file(TUTORIAL)
+    plan = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    data = task_file.to_json_dict()
+    scheduled = next(t for t in data["tasks"] if t["id"] == plan.jobs[0].tasks[0])
+    scheduled["title"] = "=HYPERLINK(\"https://evil.example\",\"klik\")"
+    task_file = type(task_file).model_validate(data)
+    odd = ["../J:1", "J/2" + "x" * 40, "'J3'"]
+    plan = plan.model_copy(update={"jobs": [j.model_copy(update={"id": i}) for j, i in zip(plan.jobs, odd)]
+                                   + plan.jobs[len(odd):]})
+    book = load_workbook(io.BytesIO(plan_xlsx(task_file, plan)))
+    assert len(set(book.sheetnames)) == len(plan.jobs) + 1
+    assert all(len(name) <= 31 and not set(name) & set("[]:*?/\\") for name in book.sheetnames)
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(c.value == scheduled["title"] for c in cells)
+
+
+def test_an_unknown_task_in_a_plan_does_not_break_the_extract():
+    """A plan naming a task the file lacks gives an extract of what is known, not a KeyError."""
+    task_file = read_task_file(TUTORIAL)
+    plan = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    job = plan.jobs[0].model_copy(update={"tasks": [*plan.jobs[0].tasks, "T99"]})
+    plan = plan.model_copy(update={"jobs": [job, *plan.jobs[1:]]})
+    extract = supplier_extract(task_file, plan, job.employer)
+    assert "T99" not in {t["id"] for t in extract["tasks"]} and job.id in {j["id"] for j in extract["jobs"]}

