@@ -31,6 +31,7 @@ pages = [
     st.Page("app_pages/supplier.py", title=tr("Leverancier", "Supplier"), icon=":material/handshake:", url_path="leverancier"),
     st.Page("app_pages/whatif.py", title=tr("Wat als", "What-if"), icon=":material/compare_arrows:", url_path="wat-als"),
     st.Page("app_pages/vacancies.py", title=tr("Vacatures", "Vacancies"), icon=":material/work:", url_path="vacatures"),
+    st.Page("app_pages/candidates.py", title=tr("Kandidaten", "Candidates"), icon=":material/diversity_3:", url_path="kandidaten"),
     st.Page("app_pages/exports.py", title=tr("Exporteren", "Export"), icon=":material/download:", url_path="exporteren"),
     st.Page("app_pages/workspace.py", title=tr("Werkruimte", "Workspace"), icon=":material/group:", url_path="werkruimte"),
 ]

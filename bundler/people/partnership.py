@@ -17,17 +17,27 @@ A sheet never names the person: a carved job shows its adjustments only.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
 from bundler.domain import DAYS, Plan, PlanJob, TaskFile, to_minutes
-from bundler.file_names import safe_file_stem
 from bundler.people.adjustments import job_adjustments
 from bundler.people.candidates import CandidateFile
 from bundler.people.fit import DAY_EN, DAY_NL
 
 BANENAFSPRAAK_HOURS = 25.5
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+
+
+def safe_file_stem(identifier: str) -> str:
+    """A job id as a file name: as it is when plain (J01), else its safe characters and a hash."""
+    if _PLAIN.fullmatch(identifier):
+        return identifier
+    digest = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{re.sub(r'[^A-Za-z0-9_-]+', '-', identifier).strip('-')[:30] or 'job'}-{digest}"
 LANGUAGES = ("nl", "en")
 
 
