@@ -4,8 +4,10 @@ import json
 
 import streamlit as st
 
+from bundler.file_names import safe_file_stem
 from bundler.io.plan_sheets import plan_xlsx, supplier_extract
 from bundler.ui.session import current_check, tr
+from bundler.ui.text import md
 
 st.title(tr("Exporteren", "Export"))
 check = current_check()
@@ -25,6 +27,6 @@ b.download_button(tr("Plan met roosters (Excel)", "Plan with rotas (Excel)"), pl
 st.subheader(tr("Per leverancier", "Per supplier"))
 for supplier in task_file.suppliers:
     extract = supplier_extract(task_file, plan, supplier.id)
-    st.download_button(f"{supplier.name or supplier.id}: {len(extract['jobs'])} {tr('banen', 'jobs')}",
-                       json.dumps(extract, indent=2, ensure_ascii=False), f"plan-{supplier.id}.json",
+    st.download_button(f"{md(supplier.name or supplier.id)}: {len(extract['jobs'])} {tr('banen', 'jobs')}",
+                       json.dumps(extract, indent=2, ensure_ascii=False), f"plan-{safe_file_stem(supplier.id)}.json",
                        "application/json", key=f"extract_{supplier.id}")

@@ -1,40 +1,48 @@
 """What a link opens: a supplier's own jobs to decide on, or HR's plans and vacancy drafts.
 
 The token decides everything (`bundler.store.access`); this page only shows the view
-it gets. A wrong or revoked token gets a plain message and nothing else.
+it gets. A wrong or revoked token gets a plain message and nothing else, and so does
+anything that goes wrong: the details (a traceback, server paths) go to the server's
+log, never to a supplier's or HR's screen. Names and titles are shown through `md()`.
 """
+
+import logging
 
 import pandas as pd
 import streamlit as st
 
 from bundler.decisions import Decision
+from bundler.store import StaleDraftError
 from bundler.store.access import AccessDenied, open_link
 from bundler.ui.decide import decision_widgets
 from bundler.ui.session import tr
+from bundler.ui.text import md
 from bundler.ui.workspace import repository
 
-try:
-    view = open_link(repository(), st.query_params.get("token"))
-except AccessDenied:
-    st.title(tr("Geen toegang", "No access"))
-    st.error(tr("Deze link is niet (meer) geldig. Vraag de facilitair manager om een nieuwe link.",
-                "This link is not valid (any more). Ask the facility manager for a new link."))
-    st.stop()
-except Exception as error:  # the database cannot be reached
-    st.error(tr(f"De werkruimte is nu niet bereikbaar: {error}", f"The workspace cannot be reached now: {error}"))
-    st.stop()
-
-who = st.sidebar.text_input(tr("Je naam", "Your name"), key="guest_name")
+log = logging.getLogger("bundler.guest")
 
 
-def supplier_page() -> None:
+def unavailable(error: Exception) -> None:
+    """A plain message for the guest; the details for whoever runs the server."""
+    log.error("a link page failed", exc_info=error)
+    st.error(tr("De werkruimte is nu niet bereikbaar. Probeer het later opnieuw of vraag de facilitair manager.",
+                "The workspace cannot be reached now. Try again later or ask the facility manager."))
+
+
+def supplier_page(view, who: str) -> None:
     name = view.supplier_name()
-    st.title(tr(f"Banen met taken van {name}", f"Jobs with tasks of {name}"))
-    st.caption(view.workspace.name)
-    jobs = view.jobs()
+    st.title(tr(f"Banen met taken van {md(name)}", f"Jobs with tasks of {md(name)}"))
+    st.caption(md(view.workspace.name))
     if view.plan_id() is None:
         st.info(tr("Er is nog geen plan. Kom later terug.", "There is no plan yet. Come back later."))
         return
+    if not view.plan_is_sound():
+        st.warning(tr("Het nieuwste plan past niet bij de takenlijst waaruit het kwam; de facilitair manager lost "
+                      "opnieuw op. Kom later terug.",
+                      "The newest plan does not fit the task list it came from; the facility manager will solve "
+                      "again. Come back later."))
+        return
+    jobs = view.jobs()
     mine = {j.id: sum(t.hours for t in j.tasks if t.supplier == view.supplier) for j in jobs}
     a, b, c = st.columns(3)
     a.metric(tr("Banen met jouw taken", "Jobs with your tasks"), len(jobs))
@@ -42,12 +50,12 @@ def supplier_page() -> None:
     c.metric(tr("Werkgever van", "Employer of"), sum(j.employer == view.supplier for j in jobs))
     decisions = view.decisions()
     for job in jobs:
-        partners = sorted({t.supplier_name for t in job.tasks})
+        partners = sorted({md(t.supplier_name) for t in job.tasks})
         role = tr("werkgever", "employer") if job.employer == view.supplier else tr("partner", "partner")
         current = decisions.get(job.id)
         verdict = {"accept": tr("akkoord", "accepted"), "reject": tr("afgewezen", "rejected")}.get(
             current.verdict if current else "", tr("nog open", "open"))
-        with st.expander(f"{job.id} · {job.hours:g} u · {' + '.join(partners)} · {tr('jij', 'you')}: "
+        with st.expander(f"{md(job.id)} · {job.hours:g} u · {' + '.join(partners)} · {tr('jij', 'you')}: "
                          f"{mine[job.id]:g} u ({role}) · **{verdict}**", expanded=len(jobs) <= 3):
             st.dataframe(pd.DataFrame([{tr("Taak", "Task"): t.id, tr("Omschrijving", "Title"): t.title,
                                         tr("Leverancier", "Supplier"): t.supplier_name,
@@ -58,13 +66,49 @@ def supplier_page() -> None:
             decision_widgets(job.id, view.supplier,
                              Decision(job.id, view.supplier, current.verdict, current.reason) if current else None,
                              lambda verdict, reason, job_id=job.id: view.decide(job_id, verdict, reason,
-                                                                                by=who.strip() or name))
+                                                                                by=who or name))
     st.button(tr("Verversen", "Refresh"), key="guest_refresh")
 
 
-def hr_page() -> None:
+def vacancy_editor(view, plan_id: int, job_id: str, who: str) -> None:
+    """The newest draft of a job with who wrote it, its earlier revisions, and a text to save as the next one.
+
+    The revision a person starts typing on is remembered: if someone saves in between,
+    the save is refused with their text shown, and the next click puts this one on top.
+    """
+    language = st.selectbox(tr("Taal", "Language"), ["nl", "en"], key=f"vacancy_lang_{job_id}")
+    history = [d for d in view.vacancy_history(plan_id, job_id) if d.language == language and d.format == "text"]
+    newest = history[-1] if history else None
+    for draft in reversed(history):
+        label = f"{tr('versie', 'revision')} {draft.revision} · {md(draft.updated_by)} · {draft.updated_at:%d-%m %H:%M} UTC"
+        if draft is newest:
+            st.markdown(f"**{label}**")
+            st.text(draft.content)
+        else:
+            with st.expander(label):
+                st.text(draft.content)
+    text_key, base_key = f"vacancy_text_{job_id}", f"vacancy_base_{job_id}_{language}"
+    if not st.session_state.get(text_key, "").strip():
+        st.session_state[base_key] = newest.revision if newest else None  # not editing yet: follow the newest
+    text = st.text_area(tr("Vacaturetekst", "Vacancy text"), key=text_key)
+    if st.button(tr("Concept bewaren", "Keep draft"), key=f"vacancy_save_{job_id}", disabled=not text.strip()):
+        try:
+            saved = view.save_vacancy(plan_id, job_id, language, "text", text, by=who or "HR",
+                                      based_on=st.session_state.get(base_key))
+        except StaleDraftError as stale:
+            st.session_state[base_key] = stale.current.revision if stale.current else None
+            st.error(tr(f"Niet bewaard: {md(stale.current.updated_by)} bewaarde intussen versie "
+                        f"{stale.current.revision} (hierboven). Klik nogmaals om jouw tekst erbovenop te bewaren.",
+                        f"Not kept: {md(stale.current.updated_by)} kept revision {stale.current.revision} in the "
+                        f"meantime (above). Click again to keep your text on top of it."))
+        else:
+            st.session_state[base_key] = saved.revision
+            st.rerun()
+
+
+def hr_page(view, who: str) -> None:
     st.title(tr("Plannen en vacatures", "Plans and vacancies"))
-    st.caption(view.workspace.name)
+    st.caption(md(view.workspace.name))
     stored = view.latest_plan()
     if stored is None:
         st.info(tr("Er is nog geen plan. Kom later terug.", "There is no plan yet. Come back later."))
@@ -80,19 +124,10 @@ def hr_page() -> None:
                                 tr("Leveranciers", "Suppliers"): " + ".join(names.get(s, s) for s in j.suppliers),
                                 tr("Taken", "Tasks"): len(j.tasks)} for j in plan.jobs]),
                  hide_index=True, width="stretch")
-    drafts = view.vacancies(stored.id)
     for job in plan.jobs:
-        with st.expander(f"{job.id} · {job.hours:g} u · {names.get(job.employer, job.employer)}"):
+        with st.expander(f"{md(job.id)} · {job.hours:g} u · {md(names.get(job.employer, job.employer))}"):
             st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
-            for draft in (d for d in drafts if d.job == job.id):
-                st.markdown(f"**{draft.language} · {draft.format}** ({draft.updated_by}, "
-                            f"{draft.updated_at:%d-%m %H:%M} UTC)")
-                st.text(draft.content)
-            language = st.selectbox(tr("Taal", "Language"), ["nl", "en"], key=f"vacancy_lang_{job.id}")
-            text = st.text_area(tr("Vacaturetekst", "Vacancy text"), key=f"vacancy_text_{job.id}")
-            if st.button(tr("Concept bewaren", "Keep draft"), key=f"vacancy_save_{job.id}", disabled=not text.strip()):
-                view.save_vacancy(stored.id, job.id, language, "text", text, by=who.strip() or "HR")
-                st.rerun()
+            vacancy_editor(view, stored.id, job.id, who)
     st.subheader(tr("Eerdere plannen", "Earlier plans"))
     st.dataframe(pd.DataFrame([{"plan": p.id, tr("Versie", "Version"): p.task_version, "status": p.status,
                                 tr("Banen", "Jobs"): p.jobs, tr("Uren", "Hours"): p.bundled_hours,
@@ -100,7 +135,21 @@ def hr_page() -> None:
                                for p in reversed(view.plans())]), hide_index=True, width="stretch")
 
 
-if view.role == "supplier":
-    supplier_page()
-else:
-    hr_page()
+try:
+    view = open_link(repository(), st.query_params.get("token"))
+except AccessDenied:
+    st.title(tr("Geen toegang", "No access"))
+    st.error(tr("Deze link is niet (meer) geldig. Vraag de facilitair manager om een nieuwe link.",
+                "This link is not valid (any more). Ask the facility manager for a new link."))
+    st.stop()
+except Exception as error:  # the database cannot be reached
+    unavailable(error)
+    st.stop()
+
+who = st.sidebar.text_input(tr("Je naam", "Your name"), key="guest_name").strip()
+try:
+    (supplier_page if view.role == "supplier" else hr_page)(view, who)
+except AccessDenied:  # revoked while the page was open
+    st.error(tr("Deze link is ingetrokken.", "This link has been revoked."))
+except Exception as error:
+    unavailable(error)

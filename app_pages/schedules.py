@@ -7,6 +7,7 @@ from bundler.domain import DAYS
 from bundler.timetable import blocks, supplier_hours
 from bundler.ui.charts import DAY_LABELS, week_chart
 from bundler.ui.session import tr
+from bundler.ui.text import md
 
 st.title(tr("Roosters", "Schedules"))
 plan, task_file = st.session_state.get("plan"), st.session_state.get("plan_file")
@@ -36,20 +37,21 @@ options = [j.id for j in plan.jobs]
 if options:
     def describe(job_id: str) -> str:
         job = next(j for j in plan.jobs if j.id == job_id)
-        return f"{job.id}: {job.hours:g} u, {' + '.join(names[s] for s in job.suppliers)}"
+        return f"{job.id}: {job.hours:g} u, {' + '.join(names.get(s, s) for s in job.suppliers)}"
 
     chosen = st.selectbox(tr("Baan", "Job"), options, format_func=describe, key="job_choice")
     job = next(j for j in plan.jobs if j.id == chosen)
-    st.subheader(tr(f"Weekrooster {job.id} · werkgever {names[job.employer]} · {job.hours:g} uur per week",
-                    f"Weekly rota {job.id} · employer {names[job.employer]} · {job.hours:g} hours a week"))
+    employer = md(names.get(job.employer, job.employer))
+    st.subheader(tr(f"Weekrooster {md(job.id)} · werkgever {employer} · {job.hours:g} uur per week",
+                    f"Weekly rota {md(job.id)} · employer {employer} · {job.hours:g} hours a week"))
     job_blocks = blocks(task_file, plan, job.id)
     st.altair_chart(week_chart(job_blocks, names, lang), width="stretch")
     route = {}
     for b in job_blocks:
         if b.travel_before == 0:
             continue  # same building as the block before
-        route.setdefault(b.day, []).append(b.location_name if b.travel_before is None else
-                                           f"({b.travel_before:g} min) {b.location_name}")
+        route.setdefault(b.day, []).append(md(b.location_name) if b.travel_before is None else
+                                           f"({b.travel_before:g} min) {md(b.location_name)}")
     st.markdown("\n".join(f"- **{DAY_LABELS[lang][DAYS.index(d)]}**: {' → '.join(stops)}"
                           for d, stops in route.items()))
     places = [loc for loc in task_file.locations if loc.id in {b.location for b in job_blocks} and loc.lat is not None]
@@ -62,7 +64,7 @@ worked_days = [d for d, day in enumerate(DAYS) if d < 5 or any(e.day == day for 
 overview = []
 for job in plan.jobs:
     row = {tr("Baan", "Job"): job.id, tr("Uren", "Hours"): job.hours,
-           tr("Leveranciers", "Suppliers"): " + ".join(names[s] for s in job.suppliers)}
+           tr("Leveranciers", "Suppliers"): " + ".join(names.get(s, s) for s in job.suppliers)}
     for d in worked_days:
         entries = sorted((e.start, e.end) for e in job.schedule if e.day == DAYS[d])
         row[labels[d]] = f"{entries[0][0]}-{entries[-1][1]}" if entries else ""
@@ -72,6 +74,6 @@ st.dataframe(pd.DataFrame(overview), hide_index=True, width="stretch")
 if plan.unassigned:
     st.subheader(tr(f"Niet ingedeeld ({len(plan.unassigned)})", f"Left over ({len(plan.unassigned)})"))
     st.dataframe(pd.DataFrame([{tr("Taak", "Task"): u.task, tr("Omschrijving", "Title"): tasks[u.task].title,
-                                tr("Leverancier", "Supplier"): names[tasks[u.task].supplier],
+                                tr("Leverancier", "Supplier"): names.get(tasks[u.task].supplier),
                                 tr("Uren", "Hours"): tasks[u.task].hours, tr("Reden", "Reason"): u.reason}
-                               for u in plan.unassigned]), hide_index=True, width="stretch")
+                               for u in plan.unassigned if u.task in tasks]), hide_index=True, width="stretch")

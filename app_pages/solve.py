@@ -4,8 +4,8 @@ import streamlit as st
 
 from bundler.store import StaleVersionError
 from bundler.ui.session import current_check, tr
-from bundler.ui.workspace import adopt_finished_solve
-from bundler.ui.workspace import stale_message, start_solve
+from bundler.ui.text import md
+from bundler.ui.workspace import adopt_finished_solve, stale_message, start_solve
 
 st.title(tr("Oplossen", "Solve"))
 check = current_check()
@@ -14,7 +14,7 @@ running = st.session_state.get("solve")
 if check.task_file is None:
     st.warning(tr("Eerst de problemen op de pagina Taken oplossen.", "First fix the problems on the Tasks page."))
     for problem in check.problems[:10]:
-        st.error(problem)
+        st.error(md(problem))
 elif running is None or running.done:
     limit = st.session_state["time_limit"]
     if st.button(tr(f"Banen zoeken ({limit:g} s)", f"Find jobs ({limit:g} s)"), type="primary", key="start_solve"):
@@ -48,7 +48,7 @@ def progress() -> None:
             job.stop()
         return
     if job.error:
-        st.error(tr(f"Het oplossen ging mis: {job.error}", f"Solving failed: {job.error}"))
+        st.error(tr(f"Het oplossen ging mis: {md(job.error)}", f"Solving failed: {md(job.error)}"))
         return
     if adopt_finished_solve():
         st.rerun(scope="app")

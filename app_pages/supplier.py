@@ -1,5 +1,9 @@
 """Supplier view: only the jobs with this supplier's tasks; accept or reject each, then re-plan.
 
+Which jobs are a supplier's comes from the task file; a plan that does not pass the
+checker against it is shown with a warning, and tasks it names that the file lacks are
+left out rather than crashing the page.
+
 With a workspace open, decisions are stored there (beside those suppliers make through
 their own links) and re-planning uses all of them.
 """
@@ -7,10 +11,12 @@ their own links) and re-planning uses all of them.
 import pandas as pd
 import streamlit as st
 
+from bundler.check import check_plan
 from bundler.decisions import Decision, jobs_of_supplier
 from bundler.store import StaleVersionError
 from bundler.ui.decide import decision_widgets
 from bundler.ui.session import tr
+from bundler.ui.text import md
 from bundler.ui.workspace import (
     current_plan_id,
     replan,
@@ -29,9 +35,15 @@ if plan is None:
 names = {s.id: s.name or s.id for s in task_file.suppliers}
 supplier = st.selectbox(tr("Leverancier", "Supplier"), list(names), format_func=names.get, key="supplier_choice")
 tasks = task_file.task_by_id()
+violations = check_plan(task_file, plan)
+if violations:  # e.g. a plan loaded beside another task version: show what is known, say what is not
+    st.warning(tr(f"Dit plan past niet bij zijn takenlijst ({len(violations)} overtreding(en), bijv. "
+                  f"{md(violations[0].message)}). Los opnieuw op voordat leveranciers het zien.",
+                  f"This plan does not fit its task list ({len(violations)} violation(s), e.g. "
+                  f"{md(violations[0].message)}). Solve again before suppliers see it."))
 jobs = jobs_of_supplier(task_file, plan, supplier)
 own_hours = sum(t.hours for t in task_file.tasks if t.supplier == supplier)
-in_jobs = sum(tasks[t].hours for j in jobs for t in j.tasks if tasks[t].supplier == supplier)
+in_jobs = sum(tasks[t].hours for j in jobs for t in j.tasks if t in tasks and tasks[t].supplier == supplier)
 a, b, c = st.columns(3)
 a.metric(tr("Banen met jouw taken", "Jobs with your tasks"), len(jobs))
 b.metric(tr("Jouw uren in banen", "Your hours in jobs"), f"{in_jobs:g} / {own_hours:g}")
@@ -51,13 +63,15 @@ def record(job_id: str, verdict: str, reason: str) -> None:
 
 
 for job in jobs:
-    mine = sum(tasks[t].hours for t in job.tasks if tasks[t].supplier == supplier)
+    known = [tasks[t] for t in job.tasks if t in tasks]
+    mine = sum(t.hours for t in known if t.supplier == supplier)
     role = tr("werkgever", "employer") if job.employer == supplier else tr("partner", "partner")
-    with st.expander(f"{job.id} · {job.hours:g} u · {' + '.join(names[s] for s in job.suppliers)} · "
+    partners = sorted({md(names.get(t.supplier, t.supplier)) for t in known})
+    with st.expander(f"{md(job.id)} · {job.hours:g} u · {' + '.join(partners)} · "
                      f"{tr('jij', 'you')}: {mine:g} u ({role})", expanded=len(jobs) <= 3):
-        st.dataframe(pd.DataFrame([{tr("Taak", "Task"): t, tr("Omschrijving", "Title"): tasks[t].title,
-                                    tr("Leverancier", "Supplier"): names[tasks[t].supplier],
-                                    tr("Uren", "Hours"): tasks[t].hours} for t in job.tasks]),
+        st.dataframe(pd.DataFrame([{tr("Taak", "Task"): t.id, tr("Omschrijving", "Title"): t.title,
+                                    tr("Leverancier", "Supplier"): names.get(t.supplier, t.supplier),
+                                    tr("Uren", "Hours"): t.hours} for t in known]),
                      hide_index=True, width="stretch")
         st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
         decision_widgets(job.id, supplier, decisions.get((job.id, supplier)),

@@ -16,6 +16,7 @@ from bundler.io.task_sheets import (
 )
 from bundler.tables import columns
 from bundler.ui.session import current_check, load_example, start_empty, tables, tr
+from bundler.ui.text import md
 
 st.title(tr("Taken van de leveranciers", "The suppliers' tasks"))
 
@@ -88,11 +89,11 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
         for number, problems in sorted(row_problems.items()):
             row_id = data.rows[section][number - 1].get("id") if number <= len(data.rows[section]) else ""
             for problem in problems:
-                st.error(tr(f"Rij {number} ({row_id}): {problem}", f"Row {number} ({row_id}): {problem}"))
+                st.error(tr(f"Rij {number} ({md(row_id)}): {md(problem)}", f"Row {number} ({md(row_id)}): {md(problem)}"))
 
 if check.general:
     for problem in check.general:
-        st.error(problem)
+        st.error(md(problem))
 if check.task_file is not None:
     tf = check.task_file
     st.success(tr(f"Alles in orde: {len(tf.tasks)} taken, {sum(t.hours for t in tf.tasks):g} uur per week.",
@@ -102,8 +103,8 @@ else:
                   f"{len(check.problems)} problem(s): fix them before solving."))
 for (_, number), notes in sorted(check.notes.items()):
     for note in notes:
-        st.warning(tr(f"Rij {number}: deze taak past in geen enkele baan. {note}",
-                      f"Row {number}: no job can hold this task. {note}") if number else note)
+        st.warning(tr(f"Rij {number}: deze taak past in geen enkele baan. {md(note)}",
+                      f"Row {number}: no job can hold this task. {md(note)}") if number else md(note))
 
 st.subheader(tr("Importeren", "Import"))
 st.caption(tr("CSV met kolommen id, supplier, title, location, skills, slots; of een Excel-bestand met één blad "
@@ -122,13 +123,13 @@ if upload is not None and st.session_state.get("imported") != (upload.name, uplo
             else read_tasks_csv(content, upload.name)
     except SheetError as error:
         for problem in error.problems:
-            st.error(problem)
+            st.error(md(problem))
     else:
         replaced, added = merge_rows(data, rows)
         st.session_state["imported"] = (upload.name, upload.size)
         st.session_state["tables_version"] += 1
-        st.success(tr(f"{upload.name}: {added} taken toegevoegd, {replaced} vervangen.",
-                      f"{upload.name}: {added} tasks added, {replaced} replaced."))
+        st.success(tr(f"{md(upload.name)}: {added} taken toegevoegd, {replaced} vervangen.",
+                      f"{md(upload.name)}: {added} tasks added, {replaced} replaced."))
         st.rerun()
 
 st.subheader(tr("Sjablonen en export", "Templates and export"))

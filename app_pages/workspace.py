@@ -6,6 +6,7 @@ import streamlit as st
 from bundler.store import StaleVersionError
 from bundler.store.access import issue_link, links, revoke
 from bundler.ui.session import current_check, tables, tr
+from bundler.ui.text import md
 from bundler.ui.workspace import (
     close_workspace,
     create_workspace,
@@ -25,7 +26,7 @@ st.title(tr("Gedeelde werkruimte", "Shared workspace"))
 try:
     repo = repository()
 except Exception as error:  # a database URL that cannot be reached: say so, never a traceback
-    st.error(tr(f"De database is niet bereikbaar: {error}", f"The database cannot be reached: {error}"))
+    st.error(tr(f"De database is niet bereikbaar: {md(error)}", f"The database cannot be reached: {md(error)}"))
     st.stop()
 check = current_check()
 
@@ -57,12 +58,12 @@ workspace_id = st.session_state["workspace_id"]
 workspace = repo.workspace(workspace_id)
 latest = repo.latest_version(workspace_id)
 mine = st.session_state["workspace_version"]
-st.subheader(workspace.name)
+st.subheader(md(workspace.name))
 st.caption(tr(f"Id {workspace.id} · je bewerkt versie {mine} · nieuwste versie {latest.number}",
               f"Id {workspace.id} · you are editing version {mine} · newest version {latest.number}"))
 if latest.number != mine and "stale" not in st.session_state:
-    st.warning(tr(f"{latest.saved_by} heeft intussen versie {latest.number} opgeslagen.",
-                  f"{latest.saved_by} has saved version {latest.number} since."))
+    st.warning(tr(f"{md(latest.saved_by)} heeft intussen versie {latest.number} opgeslagen.",
+                  f"{md(latest.saved_by)} has saved version {latest.number} since."))
 
 # --- save ---------------------------------------------------------------------------
 note = st.text_input(tr("Wat is er veranderd? (mag leeg)", "What changed? (may be empty)"), key="save_note")
@@ -121,7 +122,7 @@ for link in links(repo, workspace_id):
     who_for = names.get(link.supplier, link.supplier) if link.role == "supplier" else "HR"
     cols = st.columns([2, 5, 1])
     status = tr("actief", "active") if link.active else tr("ingetrokken", "revoked")
-    cols[0].write(f"**{who_for}** · {status}")
+    cols[0].write(f"**{md(who_for)}** · {status}")
     if link.id in fresh and link.active:
         cols[1].code(f"{base.rstrip('/')}/?token={fresh[link.id]}", language=None, wrap_lines=True)
     else:

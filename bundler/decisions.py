@@ -24,15 +24,18 @@ class Decision:
 
 
 def jobs_of_supplier(task_file: TaskFile, plan: Plan, supplier: str) -> list:
-    """The plan's jobs holding at least one task of this supplier."""
-    return [job for job in plan.jobs if supplier in job.suppliers]
+    """The plan's jobs holding at least one task of this supplier, by the task file (not the plan's own lists)."""
+    supplier_of = {t.id: t.supplier for t in task_file.tasks}
+    return [job for job in plan.jobs if any(supplier_of.get(t) == supplier for t in job.tasks)]
 
 
 def rejected_pairs(task_file: TaskFile, plan: Plan, decision: Decision) -> list[list[str]]:
+    """The pairings a rejection forbids; tasks the task file does not know are left out."""
     job = next(j for j in plan.jobs if j.id == decision.job)
     supplier_of = {t.id: t.supplier for t in task_file.tasks}
-    mine = [t for t in job.tasks if supplier_of[t] == decision.supplier]
-    others = [t for t in job.tasks if supplier_of[t] != decision.supplier]
+    known = [t for t in job.tasks if t in supplier_of]
+    mine = [t for t in known if supplier_of[t] == decision.supplier]
+    others = [t for t in known if supplier_of[t] != decision.supplier]
     if not others:
         return [sorted(p) for p in combinations(sorted(mine), 2)]
     return [sorted((a, b)) for a in mine for b in others]
@@ -49,12 +52,13 @@ def apply_decisions(task_file: TaskFile, plan: Plan, decisions: list[Decision]) 
     pinned_ids = {p["id"] for p in data["pinned"]}
     pinned_tasks = {t for p in data["pinned"] for t in p["tasks"]}
     jobs = {j.id: j for j in plan.jobs}
+    known_tasks = {t.id for t in task_file.tasks}
     for d in decisions:
         job = jobs.get(d.job)
         if job is None:
             continue
         if d.verdict == "accept" and d.job not in rejected and d.job not in pinned_ids \
-                and not pinned_tasks.intersection(job.tasks):
+                and not pinned_tasks.intersection(job.tasks) and all(t in known_tasks for t in job.tasks):
             data["pinned"].append({"id": job.id, "tasks": list(job.tasks)})
             pinned_ids.add(job.id)
             pinned_tasks.update(job.tasks)

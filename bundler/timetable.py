@@ -72,10 +72,12 @@ def supplier_hours(task_file: TaskFile, plan: Plan) -> list[dict]:
             for s in task_file.suppliers}
     for task in task_file.tasks:
         rows[task.supplier]["hours"] += task.hours
-    for job in plan.jobs:
-        for t in job.tasks:
-            rows[tasks[t].supplier]["bundled"] += tasks[t].hours
-        for s in job.suppliers:
+    for job in plan.jobs:  # by the task file: a plan naming unknown tasks or suppliers counts only what is known
+        known = [tasks[t] for t in job.tasks if t in tasks]
+        for task in known:
+            rows[task.supplier]["bundled"] += task.hours
+        for s in {task.supplier for task in known}:
             rows[s]["jobs"] += 1
-        rows[job.employer]["employer"] += 1
+        if job.employer in rows:
+            rows[job.employer]["employer"] += 1
     return [r for r in rows.values() if r["hours"]]

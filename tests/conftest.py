@@ -17,11 +17,16 @@ from sqlalchemy.engine import make_url
 POSTGRES_ENV = "BUNDLER_TEST_POSTGRES_URL"
 
 
+MANAGER_KEY = "test-manager-key"
+"""The workbench's key in every test; an AppTest opens the manager's view with `?key=` (see test_app.open_workbench)."""
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
-    """Nothing a test does touches a real workspace database."""
+    """Nothing a test does touches a real workspace database; the workbench is closed without MANAGER_KEY."""
     monkeypatch.setenv("BUNDLER_DATA_DIR", str(tmp_path_factory.mktemp("bundler-data")))
     monkeypatch.delenv("BUNDLER_DATABASE_URL", raising=False)
+    monkeypatch.setenv("BUNDLER_MANAGER_KEY", MANAGER_KEY)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

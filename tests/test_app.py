@@ -7,6 +7,7 @@ import json
 import time
 from pathlib import Path
 
+from conftest import MANAGER_KEY
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
@@ -18,8 +19,15 @@ from bundler.whatif import PRESETS, variant_from_row
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
+def open_workbench() -> AppTest:
+    """The manager's workbench as the README's first start opens it: the URL carries the key."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["key"] = MANAGER_KEY
+    return at.run()
+
+
 def start(example: str = "tutorial") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = open_workbench()
     assert not at.exception
     if example == "tutorial":
         at.button[1].click().run()  # "Kleine oefenset laden"
@@ -39,7 +47,7 @@ def solve_now(at: AppTest, seconds: float = 5) -> None:
 
 def test_tasks_page_loads_the_example_in_dutch():
     """The example kick-off is there on first open, validated, in Dutch."""
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = open_workbench()
     assert at.title[0].value == "Taken van de leveranciers"
     assert "131 taken" in at.success[0].value
 
@@ -137,7 +145,7 @@ def test_old_rules_button_turns_rules_8_to_13_off_and_the_page_shows_it():
 
 def test_tasks_page_notes_a_task_no_job_can_hold_and_has_a_hygiene_column():
     """The kick-off's 8-hour guard shift is a warning on its row, the file still counts as fine; hygiene is a choice."""
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = open_workbench()
     assert "131 taken" in at.success[0].value
     assert any(w.value.startswith("Rij ") and "T053" in w.value and "rule 11" in w.value for w in at.warning)
     hygiene = json.loads(at.dataframe[0].proto.columns)["hygiene"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_app import open_workbench
 from workspace_factory import tutorial
 
 from bundler.check import check_plan
@@ -26,7 +27,7 @@ def repo():
 
 def manager(name: str = "Fatima") -> AppTest:
     """A facility manager's session with the tutorial loaded and a name in the sidebar."""
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = open_workbench()
     at.button[1].click().run()  # "Kleine oefenset laden"
     at.sidebar.text_input(key="who").set_value(name).run()
     return at
@@ -212,7 +213,7 @@ def test_kickoff_flow_decide_replan_and_restart_loses_nothing(repo):
     import streamlit as st
 
     st.cache_resource.clear()
-    again = AppTest.from_file(APP, default_timeout=120).run()
+    again = open_workbench()
     again.switch_page("app_pages/workspace.py").run()
     again.selectbox(key="open_choice").set_value(workspace_id).run()
     again.button(key="open_workspace").click().run()

@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import MANAGER_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "screenshots"
@@ -37,12 +38,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
+    """The workbench on a free port, with its own data folder and the tests' manager key."""
     port = _free_port()
+    env = {**os.environ, "BUNDLER_MANAGER_KEY": MANAGER_KEY,
+           "BUNDLER_DATA_DIR": str(tmp_path_factory.mktemp("browser-data"))}
+    env.pop("BUNDLER_DATABASE_URL", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -68,7 +73,7 @@ def test_a_facility_manager_solves_and_reads_a_rota(server):
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server)
+        page.goto(f"{server}/?key={MANAGER_KEY}")  # the URL a first start prints
         page.get_by_text("Taken van de leveranciers").wait_for(timeout=60_000)
         page.get_by_text("131 taken").wait_for(timeout=60_000)
         page.get_by_role("button", name="Sjabloon CSV").wait_for(timeout=30_000)

@@ -8,6 +8,7 @@ from bundler.store.db import StoreUnavailable, database_url, open_engine
 from bundler.store.repository import (
     NotFoundError,
     Repository,
+    StaleDraftError,
     StaleVersionError,
     StoredDecision,
     StoredPlan,
@@ -23,6 +24,6 @@ def open_store(url: str | None = None) -> Repository:
 
 
 __all__ = [
-    "NotFoundError", "Repository", "StaleVersionError", "StoreUnavailable", "StoredDecision", "StoredPlan",
-    "VacancyDraft", "Version", "Workspace", "database_url", "open_engine", "open_store",
+    "NotFoundError", "Repository", "StaleDraftError", "StaleVersionError", "StoreUnavailable", "StoredDecision",
+    "StoredPlan", "VacancyDraft", "Version", "Workspace", "database_url", "open_engine", "open_store",
 ]

@@ -18,8 +18,10 @@ from typing import Literal
 
 import sqlalchemy as sa
 
+from bundler.check import check_plan
 from bundler.domain import ScheduleEntry, TaskFile
 from bundler.store.repository import (
+    LATEST,
     Repository,
     StoredDecision,
     StoredPlan,
@@ -149,9 +151,20 @@ class _View:
 
 
 class SupplierView(_View):
-    """One supplier's window on the latest plan."""
+    """One supplier's window on the latest plan.
+
+    Which jobs are the supplier's is read from the task version the plan was solved
+    from (each task's `supplier`), never from the plan's own supplier lists: an imported
+    or edited plan could name anyone there. And the plan must pass `bundler.check`
+    against that version before any of it is shown: a plan that names unknown tasks or
+    breaks a rule shows no jobs (`plan_is_sound()` is then False).
+    """
 
     role: Role = "supplier"
+
+    def __init__(self, repo: Repository, token: str, link: Link):
+        super().__init__(repo, token, link)
+        self._soundness: dict[int, bool] = {}
 
     @property
     def supplier(self) -> str:
@@ -164,6 +177,30 @@ class SupplierView(_View):
                    else self._repo.latest_version(workspace_id))
         return TaskFile.model_validate(version.content)
 
+    def _sound(self, stored: StoredPlan, task_file: TaskFile) -> bool:
+        """Does the plan pass the checker against its task version? (Once per plan: plans never change.)"""
+        if stored.id not in self._soundness:
+            try:
+                self._soundness[stored.id] = not check_plan(task_file, stored.plan)
+            except ValueError:  # a stored plan that is no plan file at all
+                self._soundness[stored.id] = False
+        return self._soundness[stored.id]
+
+    def _mine(self) -> tuple[StoredPlan | None, TaskFile, list]:
+        """(latest plan, its task version, the jobs holding a task of this supplier in that version)."""
+        stored = self._latest()
+        task_file = self._task_file(stored)
+        if stored is None or not self._sound(stored, task_file):
+            return stored, task_file, []
+        supplier_of = {t.id: t.supplier for t in task_file.tasks}
+        return stored, task_file, [j for j in stored.plan.jobs
+                                   if any(supplier_of.get(t) == self.supplier for t in j.tasks)]
+
+    def plan_is_sound(self) -> bool:
+        """False when the latest plan does not pass the checker against its task version (then no job is shown)."""
+        stored = self._latest()
+        return stored is None or self._sound(stored, self._task_file(stored))
+
     def supplier_name(self) -> str:
         supplier = self._task_file(self._latest()).supplier_by_id().get(self.supplier)
         return (supplier.name if supplier else "") or self.supplier
@@ -174,14 +211,10 @@ class SupplierView(_View):
 
     def jobs(self) -> list[SupplierJob]:
         """The latest plan's jobs that hold a task of this supplier; nothing else."""
-        stored = self._latest()
-        if stored is None:
-            return []
-        task_file = self._task_file(stored)
+        _, task_file, mine = self._mine()
         names = {s.id: s.name or s.id for s in task_file.suppliers}
         tasks = task_file.task_by_id()
-        mine = [j for j in stored.plan.jobs if self.supplier in j.suppliers]
-        return [SupplierJob(j.id, j.hours, j.employer, list(j.suppliers),
+        return [SupplierJob(j.id, j.hours, j.employer, sorted({tasks[t].supplier for t in j.tasks}),
                             [JobTask(t, tasks[t].title, tasks[t].supplier, names.get(tasks[t].supplier, ""),
                                      tasks[t].location, tasks[t].hours) for t in j.tasks],
                             list(j.schedule)) for j in mine]
@@ -192,8 +225,8 @@ class SupplierView(_View):
 
     def decide(self, job: str, verdict: Verdict, reason: str = "", by: str = "") -> StoredDecision:
         """Accept or reject one of this supplier's jobs in the latest plan; any other job is refused."""
-        stored = self._latest()
-        if stored is None or job not in {j.id for j in stored.plan.jobs if self.supplier in j.suppliers}:
+        stored, _, mine = self._mine()
+        if stored is None or job not in {j.id for j in mine}:
             raise AccessDenied(f"job {job!r} is not one of your jobs")
         return self._repo.decide(stored.id, job, self.supplier, verdict, reason, by or self.supplier)
 
@@ -233,8 +266,12 @@ class HRView(_View):
         return self._repo.vacancies(self._own_plan(plan_id).id)
 
     def save_vacancy(self, plan_id: int, job: str, language: str, format: str, content: str,
-                     by: str = "HR") -> VacancyDraft:
-        return self._repo.save_vacancy(self._own_plan(plan_id).id, job, language, format, content, by)
+                     by: str = "HR", based_on: int | None | Literal["latest"] = LATEST) -> VacancyDraft:
+        """The next revision of a draft; StaleDraftError when `based_on` is no longer the newest."""
+        return self._repo.save_vacancy(self._own_plan(plan_id).id, job, language, format, content, by, based_on)
+
+    def vacancy_history(self, plan_id: int, job: str | None = None) -> list[VacancyDraft]:
+        return self._repo.vacancy_history(self._own_plan(plan_id).id, job)
 
 
 def open_link(repo: Repository, token: str | None) -> SupplierView | HRView:

@@ -9,6 +9,7 @@ the same document again, apart from the workspace id.
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
@@ -72,6 +73,7 @@ class ArchivedVacancy(_Strict):
     content: str
     updated_by: str
     updated_at: AwareDatetime
+    revision: int = Field(default=1, ge=1)
 
 
 class Archive(_Strict):
@@ -98,7 +100,7 @@ def export_workspace(repo: Repository, workspace_id: str) -> dict[str, Any]:
         decisions=[ArchivedDecision(plan=number[d.plan_id], **{k: v for k, v in d.__dict__.items() if k != "plan_id"})
                    for p in stored_plans for d in repo.decision_log(p.id)],
         vacancies=[ArchivedVacancy(plan=number[v.plan_id], **{k: v for k, v in v.__dict__.items() if k != "plan_id"})
-                   for p in stored_plans for v in repo.vacancies(p.id)],
+                   for p in stored_plans for v in repo.vacancy_history(p.id)],
     )
     return archive.model_dump(mode="json")
 
@@ -129,6 +131,9 @@ def _problems(data: Any) -> tuple[Archive | None, list[str]]:
         except ValidationError as error:
             problems.extend(f"plan {p.number}: {'.'.join(str(x) for x in e['loc'])}: {e['msg']}"
                             for e in error.errors(include_url=False))
+    revisions = Counter((v.plan, v.job, v.language, v.format, v.revision) for v in archive.vacancies)
+    problems.extend(f"vacancy draft of plan {plan}, job {job} ({language}, {fmt}): revision {revision} appears "
+                    f"{n} times" for (plan, job, language, fmt, revision), n in revisions.items() if n > 1)
     for kind, items in (("decision", archive.decisions), ("vacancy draft", archive.vacancies)):
         problems.extend(f"{kind} {i}: plan {item.plan} is not in the archive"
                         for i, item in enumerate(items, start=1) if item.plan not in plan_numbers)

@@ -4,7 +4,9 @@ Nothing is overwritten. A save adds a version numbered one past the one the save
 started from (`expected_version`); if someone else saved in between, the save is
 refused with `StaleVersionError` rather than silently replacing their work. The
 unique (workspace, number) key makes this hold even when two saves race. Decisions
-are appended, one row each, and the latest per (plan, job, supplier) counts.
+are appended, one row each, and the latest per (plan, job, supplier) counts. Vacancy
+drafts work like versions: each save is the next revision of its draft, refused when
+it started from an older one.
 """
 
 from __future__ import annotations
@@ -110,6 +112,23 @@ class VacancyDraft:
     content: str
     updated_by: str
     updated_at: datetime
+    revision: int = 1
+    """1 for the first draft of its (plan, job, language, format), one more for each save after it."""
+
+
+class StaleDraftError(Exception):
+    """A draft saved on top of an older revision than the newest: someone else saved in between."""
+
+    def __init__(self, expected: int | None, current: VacancyDraft | None):
+        self.expected, self.current = expected, current
+        newest = (f"revision {current.revision} by {current.updated_by} at {current.updated_at:%Y-%m-%d %H:%M} UTC"
+                  if current else "no draft")
+        super().__init__(f"the newest draft is {newest}, not revision {expected or 'none'} that you started from; "
+                         f"read it and save again")
+
+
+LATEST = "latest"
+"""`based_on` for a save meant to go on top of whatever is newest (still a new revision: nothing is lost)."""
 
 
 def task_content(task_file: TaskFile | dict[str, Any]) -> dict[str, Any]:
@@ -294,34 +313,57 @@ class Repository:
 
     # --- vacancy drafts ---------------------------------------------------------------
 
-    def save_vacancy(self, plan_id: int, job: str, language: str, format: str, content: str, by: str) -> VacancyDraft:
-        """Store the draft text for (plan, job, language, format), replacing the previous draft."""
+    def save_vacancy(self, plan_id: int, job: str, language: str, format: str, content: str, by: str,
+                     based_on: int | None | Literal["latest"] = LATEST) -> VacancyDraft:
+        """Add the next revision of the draft for (plan, job, language, format); earlier ones stay.
+
+        `based_on` is the revision the writer started from (None: there was none yet); when
+        someone saved since, the save is refused with StaleDraftError instead of silently
+        winning. The unique (key, revision) holds this even when two saves race.
+        """
         self.plan(plan_id)
-        draft = VacancyDraft(plan_id, job, language, format, content, by, now())
         key = (vacancy_drafts.c.plan_id == plan_id, vacancy_drafts.c.job == job,
                vacancy_drafts.c.language == language, vacancy_drafts.c.format == format)
-        for attempt in range(2):
-            try:
-                with self.engine.begin() as conn:
-                    updated = conn.execute(vacancy_drafts.update().where(*key).values(
-                        content=content, updated_by=by, updated_at=draft.updated_at)).rowcount
-                    if not updated:
-                        conn.execute(vacancy_drafts.insert().values(**draft.__dict__))
-                return draft
-            except IntegrityError:
-                if attempt:
-                    raise
+        try:
+            with self.engine.begin() as conn:
+                current = self._latest_draft(conn, key)
+                if based_on != LATEST and (current.revision if current else None) != based_on:
+                    raise StaleDraftError(based_on, current)
+                draft = VacancyDraft(plan_id, job, language, format, content, by, now(),
+                                     (current.revision if current else 0) + 1)
+                conn.execute(vacancy_drafts.insert().values(**draft.__dict__))
+        except IntegrityError:  # another save took the same revision between our read and our insert
+            with self.engine.connect() as conn:
+                raise StaleDraftError(based_on, self._latest_draft(conn, key)) from None
         return draft
 
+    @staticmethod
+    def _latest_draft(conn, key) -> VacancyDraft | None:
+        row = conn.execute(sa.select(vacancy_drafts).where(*key).order_by(vacancy_drafts.c.revision.desc())
+                           .limit(1)).first()
+        return _draft(row) if row else None
+
     def vacancies(self, plan_id: int, job: str | None = None) -> list[VacancyDraft]:
+        """The newest revision of each draft of a plan (or of one job)."""
+        latest: dict[tuple, VacancyDraft] = {}
+        for draft in self.vacancy_history(plan_id, job):
+            latest[(draft.job, draft.language, draft.format)] = draft
+        return sorted(latest.values(), key=lambda d: (d.job, d.language, d.format))
+
+    def vacancy_history(self, plan_id: int, job: str | None = None) -> list[VacancyDraft]:
+        """Every revision of every draft of a plan (or of one job), by key and then oldest first."""
         query = sa.select(vacancy_drafts).where(vacancy_drafts.c.plan_id == plan_id)
         if job is not None:
             query = query.where(vacancy_drafts.c.job == job)
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(vacancy_drafts.c.job, vacancy_drafts.c.language,
-                                               vacancy_drafts.c.format)).all()
-        return [VacancyDraft(r.plan_id, r.job, r.language, r.format, r.content, r.updated_by, r.updated_at)
-                for r in rows]
+                                               vacancy_drafts.c.format, vacancy_drafts.c.revision)).all()
+        return [_draft(r) for r in rows]
+
+
+def _draft(row) -> VacancyDraft:
+    return VacancyDraft(row.plan_id, row.job, row.language, row.format, row.content, row.updated_by, row.updated_at,
+                        row.revision)
 
 
 def _decision(row) -> StoredDecision:

@@ -107,5 +107,6 @@ vacancy_drafts = sa.Table(
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("updated_by", sa.String(200), nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
-    sa.UniqueConstraint("plan_id", "job", "language", "format", name="uq_vacancy_drafts_key"),
+    sa.Column("revision", sa.Integer, nullable=False, server_default="1"),
+    sa.UniqueConstraint("plan_id", "job", "language", "format", "revision", name="uq_vacancy_drafts_revision"),
 )

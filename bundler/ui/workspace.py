@@ -8,7 +8,6 @@ its plan is stored as soon as it is adopted, so a restart of the server loses no
 
 from __future__ import annotations
 
-import hmac
 import os
 from urllib.parse import urlsplit
 
@@ -21,9 +20,9 @@ from bundler.engine import SolveConfig
 from bundler.store import Repository, StaleVersionError, database_url, open_store
 from bundler.tables import to_tables
 from bundler.ui.session import set_tables, tr
+from bundler.ui.text import md
 
 BASE_URL_ENV = "BUNDLER_BASE_URL"
-MANAGER_KEY_ENV = "BUNDLER_MANAGER_KEY"
 
 
 @st.cache_resource(show_spinner=False)
@@ -166,31 +165,11 @@ def default_base_url() -> str:
 
 def stale_message(error: StaleVersionError) -> str:
     return tr(f"Niet opgeslagen: de werkruimte staat inmiddels op versie {error.current} (opgeslagen door "
-              f"{error.saved_by} om {error.saved_at:%H:%M} UTC), en jij begon bij versie {error.expected}. "
+              f"{md(error.saved_by)} om {error.saved_at:%H:%M} UTC), en jij begon bij versie {error.expected}. "
               f"Laad de laatste versie en breng je wijzigingen opnieuw aan, of sla toch op bovenop die versie.",
-              f"Not saved: the workspace is at version {error.current} by now (saved by {error.saved_by} at "
+              f"Not saved: the workspace is at version {error.current} by now (saved by {md(error.saved_by)} at "
               f"{error.saved_at:%H:%M} UTC), and you started from version {error.expected}. Reload the latest "
               f"version and make your changes again, or save anyway on top of it.")
-
-
-def manager_allowed() -> bool:
-    """The manager's workbench is open on a local machine; with BUNDLER_MANAGER_KEY set it asks for that key.
-
-    Set the key when the workbench is reachable by suppliers, so that dropping the
-    token from a link does not open the manager's view.
-    """
-    key = os.environ.get(MANAGER_KEY_ENV)
-    if not key or st.session_state.get("manager_ok"):
-        return True
-    st.title(tr("Werkbank van de facilitair manager", "The facility manager's workbench"))
-    typed = st.text_input(tr("Sleutel", "Key"), type="password", key="manager_key")
-    if typed and hmac.compare_digest(typed.encode(), key.encode()):
-        st.session_state["manager_ok"] = True
-        st.rerun()
-    if typed:
-        st.error(tr("Onjuiste sleutel.", "Wrong key."))
-    st.caption(tr("Leveranciers en HR openen hun eigen link.", "Suppliers and HR open their own link."))
-    return False
 
 
 def sidebar() -> None:
@@ -201,5 +180,5 @@ def sidebar() -> None:
             name = repository().workspace(st.session_state["workspace_id"]).name
         except Exception:  # a database that went away: the page itself reports it
             return
-        st.caption(tr(f"Werkruimte **{name}**, versie {st.session_state['workspace_version']}",
-                      f"Workspace **{name}**, version {st.session_state['workspace_version']}"))
+        st.caption(tr(f"Werkruimte **{md(name)}**, versie {st.session_state['workspace_version']}",
+                      f"Workspace **{md(name)}**, version {st.session_state['workspace_version']}"))

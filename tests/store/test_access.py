@@ -122,3 +122,31 @@ def test_hr_reads_plans_and_keeps_vacancy_drafts_of_its_own_workspace_only(repo,
     with pytest.raises(AccessDenied):
         hr.vacancies(foreign.id)
     assert not hasattr(hr, "decide")
+
+
+def _tampered(plan, change):
+    data = plan.to_json_dict()
+    change(data)
+    return type(plan).model_validate(data)
+
+
+def test_a_plan_that_names_another_supplier_shows_that_supplier_nothing(repo, kickoff, tutorial_plan):
+    """Isolation comes from the task version: a stored plan listing a stranger as supplier of a job opens nothing."""
+    ws, _, issued = kickoff
+    job = tutorial_plan.jobs[0]
+    stranger = next(s for s in issued if s not in ("hr", *job.suppliers))
+    repo.save_plan(ws.id, 1, _tampered(tutorial_plan, lambda p: p["jobs"][0]["suppliers"].append(stranger)), by="X")
+    view = open_link(repo, issued[stranger].token)
+    assert job.id not in [j.id for j in view.jobs()]
+    with pytest.raises(AccessDenied):
+        view.decide(job.id, "accept")
+    assert not view.plan_is_sound()
+
+
+def test_a_plan_with_an_unknown_task_shows_no_jobs_and_raises_nothing(repo, kickoff, tutorial_plan):
+    """A plan that does not pass the checker against its task version is not shown to any supplier."""
+    ws, _, issued = kickoff
+    repo.save_plan(ws.id, 1, _tampered(tutorial_plan, lambda p: p["jobs"][0]["tasks"].append("T99")), by="X")
+    for supplier in {s for j in tutorial_plan.jobs for s in j.suppliers}:
+        view = open_link(repo, issued[supplier].token)
+        assert view.jobs() == [] and not view.plan_is_sound()

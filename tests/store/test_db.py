@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 from workspace_factory import synthetic_plan, tutorial
 
 from bundler.store import Repository, database_url, open_engine
-from bundler.store.db import make_engine, migrate
+from bundler.store.db import MIGRATIONS, make_engine, migrate
 
-HEAD = "0002"
+HEAD = "0003"
 
 
 def test_migrations_build_the_schema_on_an_empty_database(db_url):
@@ -178,3 +180,30 @@ def test_a_database_that_cannot_open_is_one_plain_line_and_exit_2(tmp_path, monk
     assert len(err.strip().splitlines()) == 1, err
     assert all(word in err for word in words), err
     assert "secret" not in err and "Traceback" not in err
+
+
+def test_drafts_of_revision_0002_upgrade_to_their_first_revision_and_downgrade_keeps_the_newest(db_url):
+    """A draft stored before drafts had a history becomes revision 1; going back to 0002 keeps each newest draft."""
+    engine = make_engine(db_url)
+    try:
+        migrate(engine, "0002")
+        repo = Repository(engine)
+        ws = repo.create_workspace("Kick-off", tutorial(), by="Fatima")
+        plan = repo.save_plan(ws.id, 1, synthetic_plan(["asito", "sodexo"]), by="Fatima")
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO vacancy_drafts (plan_id, job, language, format, content, updated_by, "
+                                 "updated_at) VALUES (:p, 'J01', 'nl', 'text', 'oud', 'HR', :at)"),
+                         {"p": plan.id, "at": datetime(2026, 1, 5, 9, 30)})
+        migrate(engine, "head")
+        assert [(d.content, d.revision) for d in repo.vacancy_history(plan.id)] == [("oud", 1)]
+        repo.save_vacancy(plan.id, "J01", "nl", "text", "nieuw", by="HR", based_on=1)
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT job, content FROM vacancy_drafts")).all()
+        assert [tuple(r) for r in rows] == [("J01", "nieuw")]
+    finally:
+        engine.dispose()

@@ -7,7 +7,7 @@ import threading
 import pytest
 from workspace_factory import synthetic_plan, tutorial
 
-from bundler.store import NotFoundError, StaleVersionError
+from bundler.store import NotFoundError, StaleDraftError, StaleVersionError
 from bundler.validation import InputError
 
 
@@ -125,7 +125,7 @@ def test_plans_keep_their_statistics_and_task_version(repo):
 
 
 def test_vacancy_drafts_are_kept_per_job_language_and_format(repo):
-    """Saving a draft twice for the same key replaces it; other keys stay."""
+    """Saving a draft twice for the same key makes the second the current one; other keys stay."""
     ws = repo.create_workspace("Kick-off", tutorial(), by="Fatima")
     plan = repo.save_plan(ws.id, 1, synthetic_plan(["a", "b"]), by="Fatima")
     repo.save_vacancy(plan.id, "J01", "nl", "markdown", "eerste versie", by="HR")
@@ -133,6 +133,24 @@ def test_vacancy_drafts_are_kept_per_job_language_and_format(repo):
     repo.save_vacancy(plan.id, "J01", "en", "markdown", "first draft", by="HR")
     drafts = repo.vacancies(plan.id, "J01")
     assert [(d.language, d.content) for d in drafts] == [("en", "first draft"), ("nl", "tweede versie")]
+
+
+def test_a_draft_keeps_its_history_and_a_save_on_an_older_revision_is_refused(repo):
+    """Two HR people edit the same draft: the second save, started from revision 1, is refused; nothing is lost."""
+    ws = repo.create_workspace("Kick-off", tutorial(), by="Fatima")
+    plan = repo.save_plan(ws.id, 1, synthetic_plan(["a", "b"]), by="Fatima")
+    first = repo.save_vacancy(plan.id, "J01", "nl", "text", "eerste", by="Anna", based_on=None)
+    assert first.revision == 1
+    assert repo.save_vacancy(plan.id, "J01", "nl", "text", "van Anna", by="Anna", based_on=1).revision == 2
+    with pytest.raises(StaleDraftError) as stale:
+        repo.save_vacancy(plan.id, "J01", "nl", "text", "van Bas", by="Bas", based_on=1)
+    assert stale.value.current.updated_by == "Anna" and "revision 2 by Anna" in str(stale.value)
+    with pytest.raises(StaleDraftError):
+        repo.save_vacancy(plan.id, "J01", "en", "text", "draft", by="Bas", based_on=3)
+    assert [(d.revision, d.content, d.updated_by) for d in repo.vacancy_history(plan.id, "J01")] == \
+        [(1, "eerste", "Anna"), (2, "van Anna", "Anna")]
+    assert [d.content for d in repo.vacancies(plan.id)] == ["van Anna"]
+    assert repo.save_vacancy(plan.id, "J01", "nl", "text", "toch van Bas", by="Bas").revision == 3
 
 
 def test_unknown_ids_and_broken_task_files_are_plain_errors(repo):
