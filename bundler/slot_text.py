@@ -25,10 +25,10 @@ _DAY_NAMES = {**{d: i for i, d in enumerate(DAYS)}, **{d: i for i, d in enumerat
                                              "zondag"))},
               **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                              "sunday"))}}
-_TIME = r"(\d{1,2})[:.](\d{2})"
+_TIME = r"([0-9]{1,2})[:.]([0-9]{2})"  # ASCII digits: \\d would read Arabic-Indic ones too
 _PART = re.compile(
     rf"^(?P<days>[a-z/,\- ]+?)\s+(?P<start>{_TIME})\s*-\s*(?P<end>{_TIME})"
-    rf"(?:\s+(?:(?P<times>\d+)\s*x\s*)?(?P<dur>[\d.,]+\s*[uhm](?:\s*\d+)?)\s*(?P<flex>flexibel|flex|flexible)?)?$"
+    rf"(?:\s+(?:(?P<times>[0-9]+)\s*x\s*)?(?P<dur>[0-9.,]+\s*[uhm](?:\s*[0-9]+)?)\s*(?P<flex>flexibel|flex|flexible)?)?$"
 )
 
 
@@ -70,7 +70,7 @@ def _time(hours: str, minutes: str, part: str) -> str:
 
 def _minutes(text: str, part: str) -> int:
     text = text.replace(" ", "").replace(",", ".")
-    match = re.fullmatch(r"([\d.]+)([uhm])(\d+)?", text)
+    match = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([uhm])([0-9]+)?", text)
     if not match:
         raise SlotTextError(f"'{part}': cannot read the duration '{text}' (e.g. 2u, 1,5u, 90m)")
     amount = float(match[1])

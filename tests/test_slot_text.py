@@ -34,7 +34,11 @@ def test_typed_text_becomes_slots(text, expected):
     ("vr-ma 10:00-12:00", ["backwards"]),
     ("ma 08:00-10:00 0u flex", ["0u"]),
     ("", ["no slots"]),
-])
+    ("ma 07:00-09:00 1.2.3u flexibel", ["1.2.3u", "cannot read the duration"]),
+    ("ma 07:00-09:00 ..u flexibel", ["..u", "cannot read the duration"]),
+    ("ma \u0660\u0667:\u0660\u0660-\u0660\u0669:\u0660\u0660", ["not understood"]),
+], ids=["unknown-day", "no-minutes", "hour-25", "backwards", "zero-hours", "empty", "two-decimal-points",
+        "only-points", "arabic-indic-digits"])
 def test_unreadable_text_is_named(text, words):
     """A part that cannot be read is quoted in the message with what is wrong."""
     with pytest.raises(SlotTextError) as caught:
