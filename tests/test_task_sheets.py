@@ -163,3 +163,18 @@ def test_a_supplier_id_that_cannot_name_a_sheet_gets_a_clean_sheet_and_a_supplie
     assert "SchoonSnel BV" in book.sheetnames and all(len(name) <= 31 for name in book.sheetnames)
     back = read_tasks_xlsx(tasks_xlsx(rows))
     assert sorted((r["id"], r["supplier"]) for r in back) == sorted((r["id"], r["supplier"]) for r in rows)
+
+
+def test_a_workbook_that_unpacks_far_beyond_a_task_sheet_is_refused_unopened():
+    """A zip bomb: 1 MB on the wire, hundreds of MB unpacked; refused with the limit, before openpyxl reads it."""
+    import zipfile
+
+    from bundler.io.task_sheets import MAX_UNPACKED_BYTES
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (MAX_UNPACKED_BYTES + 1))
+    assert len(out.getvalue()) < MAX_IMPORT_BYTES
+    with pytest.raises(SheetError) as refused:
+        read_tasks_xlsx(out.getvalue(), "bom.xlsx")
+    assert "bom.xlsx" in refused.value.problems[0] and "MB a task workbook can hold" in refused.value.problems[0]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from itertools import islice
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -28,6 +30,8 @@ TASK_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_TASK_COLUMNS)
 SHEET_COLUMNS = tuple(c for c in TASK_COLUMNS if c != "supplier")
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_IMPORT_ROWS = 20_000
+MAX_IMPORT_COLUMNS = 64
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 _EXAMPLE = [
     {"id": "T001", "supplier": "asito", "title": "Toiletten begane grond", "location": "educatorium",
@@ -59,6 +63,17 @@ def _check_size(content: bytes, name: str) -> None:
     if len(content) > MAX_IMPORT_BYTES:
         raise SheetError([f"{name}: {len(content) / 1e6:.0f} MB is more than the "
                           f"{MAX_IMPORT_BYTES / 1e6:.0f} MB a task sheet can be"])
+
+
+def _check_unpacked_size(content: bytes, name: str) -> None:
+    """An .xlsx is a zip: refuse one that unpacks far beyond a task sheet (a zip bomb) before opening it."""
+    try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(content)).infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return  # not a zip: load_workbook says so in its own words
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SheetError([f"{name}: unpacks to {unpacked / 1e6:,.0f} MB, more than the "
+                          f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB a task workbook can hold"])
 
 
 def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str, supplier: str | None) -> list[dict]:
@@ -111,13 +126,15 @@ def read_tasks_csv(content: bytes, name: str = "CSV") -> list[dict]:
 def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
     """Task rows from a workbook with one sheet per supplier (the sheet name is its id)."""
     _check_size(content, name)
+    _check_unpacked_size(content, name)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a file that is not a workbook
         raise SheetError([f"{name}: not an Excel workbook (.xlsx) ({type(error).__name__})"]) from None
     rows, problems = [], []
-    for sheet in workbook.worksheets:
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    for sheet in workbook.worksheets:  # read no further than the limits: a sheet can claim a million rows
+        values = [list(r) for r in islice(sheet.iter_rows(values_only=True, max_col=MAX_IMPORT_COLUMNS),
+                                          MAX_IMPORT_ROWS + 2)]
         if not values or not any(_text(v) for v in values[0]):
             continue
         try:
