@@ -68,18 +68,18 @@ from bundler.people.match import score_points, travel_function
 from bundler.people.tailor import Tailored, tailor
 from bundler.validation import InputError
 
-POOL_SHARE, PERSON_SHARE, ORDINARY_SHARE, PICK_SHARE, FILL_SHARE = 0.05, 0.3, 0.08, 0.07, 0.25
+POOL_SHARE, PERSON_SHARE, ORDINARY_SHARE, PICK_SHARE, FILL_SHARE = 0.05, 0.3, 0.08, 0.07, 0.3
 """Parts of the time limit: the job pools of the people, the engine's plan per person,
 the pool of ordinary jobs, the pick and filling up the rest; the explanations take what
 is left (a quarter, and at least a tenth of the limit after the plan is made)."""
-EXPLAIN_SHARE = 0.1
-FIRST_ROUND_SECONDS = 0.5
+EXPLAIN_SHARE = 0.15
+FIRST_ROUND_SECONDS = 0.25
 """The engine's time per person in the first round; people it neither placed nor proved
 impossible share the rest of PERSON_SHARE in a second round."""
 POOL_NODES_PER_SECOND = 1_000
 """Pool search nodes per second on a development machine (work is capped in nodes)."""
 MAX_NODES_PER_TASK = 400
-MIN_NODES_PER_TASK = 20
+MIN_NODES_PER_TASK = 5
 SCHEDULE_BUDGET = 3_000
 MAX_COLUMNS_PER_PERSON = 1_500
 NEAREST_NODES_PER_TASK = 40
@@ -528,6 +528,8 @@ def carve(task_file: TaskFile, candidates: CandidateFile, keep: Plan | None = No
     # Second round: the people neither placed nor proved impossible share what is left.
     open_ = [p for p in workable if not person_columns[p.id] and p.id not in proven_none]
     second = (budget - first * len(workable)) / max(len(open_), 1)
+    # Safety net: when the first round ran long (a slow machine), the second round only gets what is left.
+    second = min(second, (started + (POOL_SHARE + PERSON_SHARE) * seconds - time.perf_counter()) / max(len(open_), 1))
     if second > first:
         for person in open_:
             found, proven = proposals(tailored[person.id].task_file, 0, second, config)
@@ -555,7 +557,9 @@ def carve(task_file: TaskFile, candidates: CandidateFile, keep: Plan | None = No
     fill_jobs: list[PlanJob] = list(c.job for c in picked_ordinary)
     reasons: dict[str, str] = {}
     if rest:
-        fill = solve(_sub_file(task_file, rest), SolveConfig(time_limit=max(FILL_SHARE * seconds, 0.5),
+        # The fill's share, less any overrun of the steps before (the clock is only a safety net).
+        fill_seconds = min(FILL_SHARE * seconds, started + (1 - EXPLAIN_SHARE) * seconds - time.perf_counter())
+        fill = solve(_sub_file(task_file, rest), SolveConfig(time_limit=max(fill_seconds, 0.5),
                                                              workers=config.workers, seed=config.seed,
                                                              backend="serial"))
         mine = (len(fill.jobs), sum(j.hours for j in fill.jobs))
@@ -573,7 +577,7 @@ def carve(task_file: TaskFile, candidates: CandidateFile, keep: Plan | None = No
 
     # Step 7: explanations for the people not placed.
     unplaced = []
-    deadline = max(started + seconds, time.perf_counter() + EXPLAIN_SHARE * seconds)
+    deadline = max(started + seconds, time.perf_counter() + 0.5 * EXPLAIN_SHARE * seconds)
     taken_by_people = {t for j in plan.jobs if getattr(j, "candidate", None) for t in j.tasks}
     for person in people:
         if person.id in placed:
