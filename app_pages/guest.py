@@ -80,7 +80,8 @@ def vacancy_editor(view, plan_id: int, job_id: str, who: str) -> None:
     history = [d for d in view.vacancy_history(plan_id, job_id) if d.language == language and d.format == "text"]
     newest = history[-1] if history else None
     for draft in reversed(history):
-        label = f"{tr('versie', 'revision')} {draft.revision} · {md(draft.updated_by)} · {draft.updated_at:%d-%m %H:%M} UTC"
+        label = (f"{tr('versie', 'revision')} {draft.revision} · {md(draft.updated_by)} · "
+                 f"{draft.updated_at:%d-%m %H:%M} UTC")
         if draft is newest:
             st.markdown(f"**{label}**")
             st.text(draft.content)

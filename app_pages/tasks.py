@@ -89,7 +89,8 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
         for number, problems in sorted(row_problems.items()):
             row_id = data.rows[section][number - 1].get("id") if number <= len(data.rows[section]) else ""
             for problem in problems:
-                st.error(tr(f"Rij {number} ({md(row_id)}): {md(problem)}", f"Row {number} ({md(row_id)}): {md(problem)}"))
+                st.error(tr(f"Rij {number} ({md(row_id)}): {md(problem)}",
+                            f"Row {number} ({md(row_id)}): {md(problem)}"))
 
 if check.general:
     for problem in check.general:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from workspace_factory import tutorial
+
 from bundler.cli import main
 from bundler.store import open_store
 from bundler.terminal import terminal_safe
-from workspace_factory import tutorial
 
 
 def test_control_and_direction_characters_become_visible_escapes():

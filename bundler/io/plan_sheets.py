@@ -55,7 +55,8 @@ def plan_xlsx(task_file: TaskFile, plan: Plan) -> bytes:
         sheet = workbook.create_sheet(sheet_title(f"Rooster {job.id}", taken))
         append_row(sheet, [f"Baan {job.id}", f"werkgever {job.employer}", f"{job.hours:g} uur per week"])
         sheet["A1"].font = _BOLD
-        append_row(sheet, ["Dag", "Van", "Tot", "Taak", "Omschrijving", "Leverancier", "Locatie", "Reistijd vooraf (min)"])
+        append_row(sheet, ["Dag", "Van", "Tot", "Taak", "Omschrijving", "Leverancier", "Locatie",
+                           "Reistijd vooraf (min)"])
         for cell in sheet[2]:
             cell.font = _BOLD
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
