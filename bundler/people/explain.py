@@ -22,9 +22,13 @@ from bundler.people.fit import (
     LEVEL_NL,
     JobFacts,
     Reason,
+    Screen,
+    rules_of,
 )
 
 MAX_BLOCKERS = 3
+NEAREST_LOOKS = 8
+"""Of the jobs with the fewest broken rules, this many (by id) are weighed for the fewest reasons."""
 
 
 @dataclass(frozen=True)
@@ -42,19 +46,20 @@ class Text:
         return Text(sep.join(p.en for p in parts), sep.join(p.nl for p in parts))
 
 
-def _time_causes(candidate: Candidate, job: JobFacts) -> set[tuple[str, str]]:
+def _time_causes(candidate: Candidate | Screen, job: JobFacts) -> set[tuple[str, str]]:
     """Why the job's work falls outside the person's windows: ('before', '09:00'),
-    ('after', '15:00') or ('day', 'sat'), per piece of work outside them."""
+    ('after', '15:00'), ('day', 'sat') or ('between', ''), per piece of work outside them."""
+    screen = candidate if isinstance(candidate, Screen) else Screen(candidate)
     causes: set[tuple[str, str]] = set()
     for day, start, end, _ in job.entries:
-        windows = [w for w in candidate.available or [] if day in w.days]
-        if any(w.holds(day, start, end) for w in windows):
+        windows = (screen.windows or {}).get(day, ())
+        if any(a <= start and end <= b for a, b in windows):
             continue
         if not windows:
             causes.add(("day", day))
             continue
-        from_ = min(to_minutes(w.start) for w in windows)
-        until = max(to_minutes(w.end) for w in windows)
+        from_ = min(a for a, _ in windows)
+        until = max(b for _, b in windows)
         if start < from_:
             causes.add(("before", to_hhmm(from_)))
         if end > until:
@@ -77,16 +82,26 @@ def _cause_text(cause: tuple[str, str], count: int, total: int, noun_en: str, no
     return Text(f"{of_en} fall in a break between your hours", f"{of_nl} vallen in een gat tussen je uren")
 
 
-def person_blockers(candidate: Candidate, jobs: list[JobFacts]) -> list[Text]:
-    """The most common reasons no job fits a person, counted over the jobs."""
+def _masks(candidate: Candidate, jobs: list[JobFacts], masks: list[int] | None) -> list[int]:
+    if masks is not None:
+        return masks
+    screen = Screen(candidate)
+    return [screen.broken(job) for job in jobs]
+
+
+def person_blockers(candidate: Candidate, jobs: list[JobFacts], masks: list[int] | None = None) -> list[Text]:
+    """The most common reasons no job fits a person, counted over the jobs.
+
+    `masks[j]`: the rules broken for job j (`Screen.broken`), when already known."""
     total = len(jobs)
     if not total:
         return [Text("there are no jobs", "er zijn geen banen")]
     counts: Counter = Counter()
-    for job in jobs:
-        broken = {r.rule for rule in FIT_RULES for r in rule(candidate, job)}
+    screen = Screen(candidate)
+    for job, mask in zip(jobs, _masks(candidate, jobs, masks), strict=True):
+        broken = rules_of(mask)
         if 1 in broken:
-            for cause in _time_causes(candidate, job):
+            for cause in _time_causes(screen, job):
                 counts[("time",) + cause] += 1
         for rule in broken - {1, 6}:
             counts[("rule", rule)] += 1
@@ -133,25 +148,37 @@ def _blocker_text(candidate: Candidate, key: tuple, count: int, total: int) -> T
     return Text(f"{of_en} are at places out of your reach", f"{of_nl} zijn op plekken die je niet bereikt")
 
 
-def nearest_job(candidate: Candidate, jobs: list[JobFacts]) -> tuple[JobFacts, list[Reason]] | None:
+def nearest_job(candidate: Candidate, jobs: list[JobFacts], masks: list[int] | None = None
+                ) -> tuple[JobFacts, list[Reason]] | None:
     """The job the person misses by the least: fewest broken rules, then fewest reasons."""
+    masks = _masks(candidate, jobs, masks)
+    fewest = min((bin(m).count("1") for m in masks), default=None)
+    closest = sorted((job for job, mask in zip(jobs, masks, strict=True) if bin(mask).count("1") == fewest),
+                     key=lambda job: job.id)[:NEAREST_LOOKS]
     best = None
-    for job in jobs:
+    for job in closest:
         reasons = [r for rule in FIT_RULES for r in rule(candidate, job)]
-        key = (len({r.rule for r in reasons}), len(reasons), job.id)
+        key = (len(reasons), job.id)
         if best is None or key < best[0]:
             best = (key, job, reasons)
     return None if best is None else (best[1], best[2])
 
 
-def job_blockers(job: JobFacts, candidates: list[Candidate]) -> list[Text]:
-    """The most common reasons nobody fits a job, counted over the people."""
+def job_blockers(job: JobFacts, candidates: list[Candidate], masks: list[int] | None = None,
+                 screens: list[Screen] | None = None) -> list[Text]:
+    """The most common reasons nobody fits a job, counted over the people.
+
+    `masks[p]`: the rules person p breaks for this job, and `screens`: the people prepared,
+    when already known."""
     total = len(candidates)
     if not total:
         return [Text("there are no candidates", "er zijn geen kandidaten")]
+    screens = screens if screens is not None else [Screen(c) for c in candidates]
+    if masks is None:
+        masks = [s.broken(job) for s in screens]
     counts: Counter = Counter()
-    for c in candidates:
-        broken = {r.rule for rule in FIT_RULES for r in rule(c, job)}
+    for c, mask in zip(screens, masks, strict=True):
+        broken = rules_of(mask)
         if 1 in broken:
             for cause in _time_causes(c, job):
                 counts[("time",) + cause[:1] + ((cause[1],) if cause[0] == "day" else ("",))] += 1

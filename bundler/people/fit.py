@@ -228,6 +228,56 @@ def fits(candidate: Candidate, job: JobFacts) -> bool:
     return not any(rule(candidate, job) for rule in _QUICK_ORDER)
 
 
+class Screen:
+    """One person's limits, prepared for screening many jobs at once (`broken`)."""
+
+    def __init__(self, candidate: Candidate):
+        self.candidate = candidate
+        self.windows: dict[str, list[tuple[int, int]]] | None = None
+        if candidate.available is not None:
+            self.windows = {}
+            for w in candidate.available:
+                for d in w.days:
+                    self.windows.setdefault(d, []).append((to_minutes(w.start), to_minutes(w.end)))
+        self.known = candidate.known_skills()
+        self.limits = [(d, LEVELS[v]) for d, v in candidate.limits.given().items()]
+        self.reach = None if candidate.reach is None else set(candidate.reach)
+
+    def broken(self, job: JobFacts) -> int:
+        """The fit rules the person breaks for the job, as bits (1 << rule); 0 when they fit.
+
+        The same seven rules as `misfits`, without the words: for screening many pairs."""
+        c, out = self.candidate, 0
+        if self.windows is not None:
+            for day, start, end, _ in job.entries:
+                if not any(a <= start and end <= b for a, b in self.windows.get(day, ())):
+                    out |= 1 << 1
+                    break
+        hours = job.minutes / 60
+        if (c.min_week_hours is not None and hours < c.min_week_hours - EPS) or \
+                (c.max_week_hours is not None and hours > c.max_week_hours + EPS):
+            out |= 1 << 2
+        if c.max_day_hours is not None and any(m > c.max_day_hours * 60 + EPS for m in job.per_day.values()):
+            out |= 1 << 3
+        if c.max_work_days is not None and len(job.per_day) > c.max_work_days:
+            out |= 1 << 4
+        if self.known is not None and not job.skills <= self.known:
+            out |= 1 << 5
+        for dim, limit in self.limits:
+            if any(LEVELS[level] > limit for _, level in job.levels.get(dim, ())):
+                out |= 1 << 6
+                break
+        if self.reach is not None and any(loc not in self.reach and site not in self.reach
+                                          for _, loc, site in job.places):
+            out |= 1 << 7
+        return out
+
+
+def rules_of(mask: int) -> set[int]:
+    """The rule numbers in a `Screen.broken` mask."""
+    return {rule for rule in range(1, 8) if mask >> rule & 1}
+
+
 def plan_job_misfits(candidate: Candidate, job: PlanJob | dict, task_file: TaskFile) -> list[Reason]:
     return misfits(candidate, job_facts(job, task_file))
 

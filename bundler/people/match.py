@@ -26,7 +26,7 @@ import networkx as nx
 from bundler.domain import Plan, TaskFile
 from bundler.people.candidates import Candidate, CandidateFile
 from bundler.people.explain import Text, job_blockers, nearest_job, person_blockers
-from bundler.people.fit import JobFacts, fit_reasons, fits, job_facts, to_learn
+from bundler.people.fit import JobFacts, Screen, fit_reasons, job_facts, to_learn
 
 MATCH_FORMAT = "bundler-match/1"
 POINTS = 1000
@@ -138,9 +138,18 @@ def plan_facts(task_file: TaskFile, plan: Plan) -> list[JobFacts]:
     return [job_facts(job, task_file, travel) for job in plan.jobs]
 
 
-def fitting_pairs(people: list[Candidate], jobs: list[JobFacts]) -> dict[tuple[int, int], int]:
+def screen(people: list[Candidate] | list[Screen], jobs: list[JobFacts]) -> list[list[int]]:
+    """masks[person][job]: the fit rules broken, as bits (0: the person fits the job)."""
+    screens = [p if isinstance(p, Screen) else Screen(p) for p in people]
+    return [[s.broken(job) for job in jobs] for s in screens]
+
+
+def fitting_pairs(people: list[Candidate], jobs: list[JobFacts],
+                  masks: list[list[int]] | None = None) -> dict[tuple[int, int], int]:
     """Points of every (person, job) pair that fits."""
-    return {(p, j): score_points(c, job) for p, c in enumerate(people) for j, job in enumerate(jobs) if fits(c, job)}
+    masks = masks if masks is not None else screen(people, jobs)
+    return {(p, j): score_points(c, jobs[j]) for p, c in enumerate(people) for j in range(len(jobs))
+            if not masks[p][j]}
 
 
 def match(task_file: TaskFile, plan: Plan, candidates: CandidateFile, explain: bool = True) -> MatchResult:
@@ -149,7 +158,9 @@ def match(task_file: TaskFile, plan: Plan, candidates: CandidateFile, explain: b
     people = candidates.candidates
     jobs = plan_facts(task_file, plan)
     facts_done = time.perf_counter()
-    pairs = fitting_pairs(people, jobs)
+    screens = [Screen(p) for p in people]
+    masks = screen(screens, jobs)
+    pairs = fitting_pairs(people, jobs, masks)
     fit_done = time.perf_counter()
     chosen = best_assignment(len(people), len(jobs), pairs)
     flow_done = time.perf_counter()
@@ -167,10 +178,12 @@ def match(task_file: TaskFile, plan: Plan, candidates: CandidateFile, explain: b
             fitting_people.setdefault(j, []).append(p)
         for p, person in enumerate(people):
             if p not in placed:
-                unmatched_people.append((person.id, _why_person(person, jobs, fitting_jobs.get(p, []), taken, people)))
+                unmatched_people.append((person.id, _why_person(person, jobs, fitting_jobs.get(p, []), taken, people,
+                                                                masks[p])))
         for j, job in enumerate(jobs):
             if j not in taken:
-                unmatched_jobs.append((job.id, _why_job(job, people, fitting_people.get(j, []), placed, jobs)))
+                unmatched_jobs.append((job.id, _why_job(job, people, fitting_people.get(j, []), placed, jobs,
+                                                        [masks[p][j] for p in range(len(people))], screens)))
     return MatchResult(matches, unmatched_people, unmatched_jobs, len(pairs), round(time.perf_counter() - started, 3),
                        {"facts": facts_done - started, "fit": fit_done - facts_done, "flow": flow_done - fit_done,
                         "explain": time.perf_counter() - flow_done})
@@ -181,7 +194,7 @@ def _names(ids: list[str], limit: int = 4) -> str:
 
 
 def _why_person(person: Candidate, jobs: list[JobFacts], fitting: list[int], taken: dict[int, int],
-                people: list[Candidate]) -> Text:
+                people: list[Candidate], masks: list[int]) -> Text:
     if fitting:
         job_ids = [jobs[j].id for j in sorted(fitting)]
         others = sorted({people[taken[j]].id for j in fitting if j in taken})
@@ -192,8 +205,8 @@ def _why_person(person: Candidate, jobs: list[JobFacts], fitting: list[int], tak
                     f"{len(job_ids)} {'baan past' if one else 'banen passen'} bij je ({_names(job_ids)}), maar "
                     f"{'die ging' if one else 'die gingen'} naar anderen ({_names(others)}): elke andere keuze "
                     f"plaatst minder mensen of past minder goed")
-    blockers = person_blockers(person, jobs)
-    near = nearest_job(person, jobs)
+    blockers = person_blockers(person, jobs, masks)
+    near = nearest_job(person, jobs, masks)
     text = Text.join([Text("no job fits: " + "; ".join(b.en for b in blockers),
                            "geen baan past: " + "; ".join(b.nl for b in blockers))])
     if near is not None:
@@ -208,13 +221,13 @@ def _why_person(person: Candidate, jobs: list[JobFacts], fitting: list[int], tak
 
 
 def _why_job(job: JobFacts, people: list[Candidate], fitting: list[int], placed: dict[int, int],
-             jobs: list[JobFacts]) -> Text:
+             jobs: list[JobFacts], masks: list[int], screens: list[Screen]) -> Text:
     if fitting:
         ids = [people[p].id for p in sorted(fitting)]
         return Text(f"the candidates who fit it ({_names(ids)}) have another job: "
                     f"every other choice places fewer people or fits less well",
                     f"de kandidaten die passen ({_names(ids)}) hebben al een andere baan: "
                     f"elke andere keuze plaatst minder mensen of past minder goed")
-    blockers = job_blockers(job, people)
+    blockers = job_blockers(job, people, masks, screens)
     return Text("no candidate fits: " + "; ".join(b.en for b in blockers),
                 "geen kandidaat past: " + "; ".join(b.nl for b in blockers))

@@ -10,7 +10,7 @@ import pytest
 from people_factory import reference_misfits, two_site_file
 
 from bundler.people.candidates import Candidate
-from bundler.people.fit import FIT_RULES, fits, job_facts, misfits
+from bundler.people.fit import FIT_RULES, Screen, fits, job_facts, misfits, rules_of
 
 # J: T1 (asito, clean, edu, mon-thu 09:00-13:00, physical high) + T2 (sodexo, lunch, lib, mon-thu 13:15-15:15)
 JOB = {"id": "J01", "tasks": ["T1", "T2"], "suppliers": ["asito", "sodexo"], "employer": "asito", "hours": 24.0,
@@ -100,7 +100,8 @@ def _random_candidate(rng: random.Random) -> Candidate:
 
 
 def test_random_candidates_agree_with_the_reference_checker():
-    """300 random people: we say "fits" exactly when verify_match finds no misfit."""
+    """300 random people: we say "fits" exactly when verify_match finds no misfit, and the fast
+    screen used for many pairs at once names the same broken rules as the rule functions."""
     rng = random.Random(14)
     task_file = two_site_file()
     job = job_facts(JOB, task_file)
@@ -111,5 +112,6 @@ def test_random_candidates_agree_with_the_reference_checker():
         theirs = reference_misfits(candidate, json.loads(json.dumps(JOB)), task_file)
         assert (ours == []) == (theirs == []), (candidate, ours, theirs)
         assert fits(candidate, job) == (ours == [])
+        assert rules_of(Screen(candidate).broken(job)) == {r.rule for r in ours}  # the fast screen agrees
         agreed[ours == []] += 1
     assert agreed[True] > 10 and agreed[False] > 10  # both kinds were met
