@@ -43,9 +43,11 @@ def test_writing_refuses_a_name_that_leaves_the_folder(tmp_path):
 
 def test_vacancy_files_and_zip_entries_of_hostile_job_ids_stay_inside_out(tmp_path, capsys):
     """`bundler vacancies` on a plan whose job ids are paths writes every file inside --out, and the zip too."""
+    from bundler.engine import SolveConfig, solve
+    from bundler.io import read_task_file
+
     plan_path = tmp_path / "plan.json"
-    assert main(["solve", str(TUTORIAL), "--out", str(plan_path), "--time-limit", "5", "--workers", "1"]) == 0
-    plan = json.loads(plan_path.read_text())
+    plan = solve(read_task_file(TUTORIAL), SolveConfig(time_limit=10, workers=1)).to_json_dict()
     for job, evil in zip(plan["jobs"], ["../../escaped", str(tmp_path / "absolute"), "..", "sub/dir"]):
         job["id"] = evil
     plan_path.write_text(json.dumps(plan))

@@ -117,10 +117,14 @@ def test_solve_options_out_of_range_are_refused(capsys, tmp_path, option, words)
 
 
 @pytest.fixture(scope="module")
-def plan_text(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("plan") / "plan.json"
-    assert main(["solve", str(TUTORIAL), "--out", str(path), "--time-limit", "5", "--workers", "1", "--quiet"]) == 0
-    return path.read_text(encoding="utf-8")
+def plan_text() -> str:
+    """The tutorial's plan as JSON text (solved through the library: these tests are about check, not solve)."""
+    from bundler.engine import SolveConfig, solve
+    from bundler.io import read_task_file
+
+    plan = solve(read_task_file(TUTORIAL), SolveConfig(time_limit=10, workers=1))
+    assert plan.jobs
+    return json.dumps(plan.to_json_dict())
 
 
 def _arabic(time: str) -> str:

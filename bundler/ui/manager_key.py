@@ -17,7 +17,6 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
-import sys
 import threading
 import time
 from pathlib import Path
@@ -58,7 +57,7 @@ def _announce(path: Path, key: str | None) -> None:
         print(f"bundler: the manager's key is in {path}; open {workbench_url()}/?key=<that key>", flush=True)
         return
     print(f"bundler: made a key for the manager's workbench (kept in {path}, shown only now):\n"
-          f"  open {workbench_url()}/?key={key}", flush=True, file=sys.stdout)
+          f"  open {workbench_url()}/?key={key}", flush=True)
 
 
 def manager_key() -> str:
