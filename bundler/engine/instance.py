@@ -9,6 +9,7 @@ another building (travel included), so the model can treat every occurrence alik
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,15 +18,8 @@ from typing import NamedTuple
 import networkx as nx
 
 from bundler.domain import DAYS, FixedSlot, TaskFile, to_minutes
-from bundler.engine.rulebook import (
-    Breach,
-    Occurrence,
-    clashes,
-    group_by_day,
-    pair_breach,
-    rest_breach,
-    schedule_breaches,
-)
+from bundler.engine.conflicts import pairwise_conflicts
+from bundler.engine.rulebook import Breach, Occurrence, group_by_day, rest_breach, schedule_breaches
 from bundler.rules import Rule
 
 MAX_GRID_PLACEMENTS_PER_DAY = 10
@@ -172,9 +166,42 @@ def _grid(earliest: int, last_start: int, step: int) -> list[int]:
     return []
 
 
-def _flexible_placements(
-    slot, task_location: int, day: int, fixed_by_day: dict[int, list[tuple[Placement, int]]], instance: Instance
-) -> list[Placement]:
+class _FixedWork:
+    """A region's fixed work of one day, sorted by start: only the pieces around a window
+    are looked at when placing a flexible slot (not the whole day, at a big site)."""
+
+    def __init__(self):
+        self.pieces: list[tuple[Placement, int]] = []
+        self.starts: list[int] = []
+        self.longest = 0
+
+    def add(self, p: Placement, location: int) -> None:
+        self.pieces.append((p, location))
+
+    def sort(self) -> None:
+        self.pieces.sort()
+        self.starts = [p.start for p, _ in self.pieces]
+        self.longest = max((p.minutes for p, _ in self.pieces), default=0)
+
+    def around(self, low: int, high: int) -> list[tuple[Placement, int]]:
+        """Pieces that end at or after `low` and start at or before `high` (and a few more)."""
+        return self.pieces[bisect_left(self.starts, low - self.longest):bisect_right(self.starts, high)]
+
+
+NEARBY_LOCATIONS = 8
+"""Flexible work is placed next to fixed work at the closest buildings only (a big site
+has hundreds of pieces an hour; the next building over is where a partner task is)."""
+
+
+def _nearby_work(work: dict[int, _FixedWork], location: int, instance: Instance, low: int, high: int):
+    """Fixed work of one day within [low, high] at the buildings closest to `location`."""
+    closest = sorted(work, key=lambda loc: (instance.travel_minutes(location, loc) or 0, loc))
+    for loc in closest[:NEARBY_LOCATIONS]:
+        yield from work[loc].around(low, high)
+
+
+def _flexible_placements(slot, task_location: int, day: int, fixed: dict[int, dict[int, _FixedWork]],
+                         instance: Instance, reach: int) -> list[Placement]:
     """Candidate placements of a flexible slot on one day, all on the start grid."""
     step = instance.rules.start_step_minutes
     earliest, latest, minutes = to_minutes(slot.earliest), to_minutes(slot.latest), slot.minutes
@@ -183,7 +210,8 @@ def _flexible_placements(
         return []
     starts = {earliest, last_start, *_grid(earliest, last_start, step)}
     adjacent: Counter[int] = Counter()
-    for occ, location in fixed_by_day.get(day, []):
+    for occ, location in _nearby_work(fixed.get(day, {}), task_location, instance,
+                                      earliest - step - reach, latest + step + reach):
         gap = instance.travel_gap(location, task_location)
         if gap is None or location == task_location:
             continue
@@ -234,61 +262,6 @@ def _own_problems(instance: Instance, task: PreparedTask) -> list[Breach]:
     return problems
 
 
-def _time_clash(instance: Instance, a: PreparedTask, b: PreparedTask) -> str | None:
-    """'overlap' when fixed work overlaps, 'separate' when fixed work breaks another pair
-    rule (travel, changeover, hygiene, daily rest), 'flexible' when some flexible slot
-    has no placement left beside the other's fixed work; None when they can meet."""
-    kind = None
-    mine = [(p, a.location, a.index) for p in a.fixed_placements]
-    theirs = group_by_day((p, b.location, b.index) for p in b.fixed_placements)
-    for p, _, _ in mine:  # only work on the same or a neighbouring day can collide
-        for day in (p.day, (p.day - 1) % 7, (p.day + 1) % 7):
-            for q, _, _ in theirs.get(day, ()):
-                rule = pair_breach(instance, p, a.index, q, b.index)
-                if rule is Rule.OVERLAP:
-                    return "overlap"
-                if rule:
-                    kind = "separate"
-    if kind:
-        return kind
-    if len(a.fixed_days | b.fixed_days) > instance.rules.max_work_days:
-        return "days"
-    for one, other in ((a, b), (b, a)):
-        placed = group_by_day((p, other.location, other.index) for p in other.fixed_placements)
-        for options, flex in zip(one.slots, one.flexible):
-            if flex and all(clashes(instance, p, one.index, placed) for p in options):
-                return "flexible"
-    return None
-
-
-def pairwise_conflicts(instance: Instance) -> tuple[list[set[int]], list[set[int]]]:
-    """(conflicts, separations) of every pair of tasks in one region."""
-    rules = instance.rules
-    conflicts: list[set[int]] = [set() for _ in instance.tasks]
-    separations: list[set[int]] = [set() for _ in instance.tasks]
-    for region in instance.regions:
-        for i, t in enumerate(region):
-            a = instance.tasks[t]
-            for u in region[i + 1:]:
-                b = instance.tasks[u]
-                vetoed = frozenset((t, u)) in instance.incompatible
-                capacity = (
-                    a.minutes + b.minutes > rules.max_job_minutes
-                    or (rules.max_suppliers_per_job < 2 and a.supplier != b.supplier)
-                    or (rules.max_skills_per_job is not None and len(a.skills | b.skills) > rules.max_skills_per_job)
-                )
-                time = None if (vetoed or capacity) else _time_clash(instance, a, b)
-                if vetoed or capacity or time:
-                    conflicts[t].add(u)
-                    conflicts[u].add(t)
-                if vetoed or time in ("separate", "flexible"):
-                    separations[t].add(u)
-                    separations[u].add(t)
-    # Different regions never share a job; kept implicit (regions are solved apart).
-    # Pairs that together work too many days are left to the model's day count (rule 8).
-    return conflicts, separations
-
-
 def own_problems_of(instance: Instance) -> dict[int, list[str]]:
     """Tasks that break a rule on their own, with the reasons."""
     return {t.index: p for t in instance.tasks if (p := _own_problems(instance, t))}
@@ -315,13 +288,21 @@ def prepare(task_file: TaskFile) -> Instance:
         region_of_location=region_of_location,
         incompatible={frozenset((index[a], index[b])) for a, b in task_file.incompatible if a != b},
     )
-    fixed_by_region_day: dict[int, dict[int, list[tuple[Placement, int]]]] = defaultdict(lambda: defaultdict(list))
+    fixed_by_region_day: dict[int, dict[int, dict[int, _FixedWork]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(_FixedWork)))
+    """Fixed work by region, day and location."""
     for task in task_file.tasks:
         loc = loc_pos[task.location]
         for slot in task.slots:
             if isinstance(slot, FixedSlot):
                 p = Placement(DAYS.index(slot.day), to_minutes(slot.start), to_minutes(slot.end))
-                fixed_by_region_day[region_of_location[loc]][p.day].append((p, loc))
+                fixed_by_region_day[region_of_location[loc]][p.day][loc].add(p, loc)
+    for by_day in fixed_by_region_day.values():
+        for by_location in by_day.values():
+            for work in by_location.values():
+                work.sort()
+    longest_travel = max((m for row in travel.values() for m in row.values()), default=0)
+    reach = math.ceil(longest_travel) + task_file.rules.changeover_minutes + task_file.rules.max_gap_minutes
     spread = task_file.rules.spread_flexible_slots
     for i, task in enumerate(task_file.tasks):
         loc = loc_pos[task.location]
@@ -339,7 +320,8 @@ def prepare(task_file: TaskFile) -> Instance:
                 p
                 for day in slot.days
                 if not (spread and own_fixed.get(DAYS.index(day)))
-                for p in _flexible_placements(slot, loc, DAYS.index(day), fixed_by_region_day[region_of_location[loc]], instance)
+                for p in _flexible_placements(slot, loc, DAYS.index(day), fixed_by_region_day[region_of_location[loc]],
+                                              instance, reach)
                 if not _clashes_with_own(instance, p, own_fixed)
             ]
             slots.append(tuple(options))

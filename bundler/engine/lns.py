@@ -109,7 +109,10 @@ def improve(
         inside = set(part)
         kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
         freed = [job for job in state.jobs if inside.intersection(job.tasks)]
-        if clock is not None and estimated_build_seconds(instance, part) > clock.left():
+        building = estimated_build_seconds(instance, part)
+        if spent + building > work_budget:
+            break  # the step would overrun the budget: the work is done
+        if clock is not None and building > clock.left():
             clock.cut = True  # the next step would end after the deadline: stop with the plan so far
             break
         jm = build_model(instance, part, job_quality)
@@ -127,7 +130,7 @@ def improve(
         code = solver.solve(jm.model)
         if clock is not None:
             clock.note(solver, wall)
-        spent += solver.deterministic_time + BUILD_WORK_PER_CONSTRAINT * len(jm.model.Proto().constraints)
+        spent += solver.deterministic_time + building
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = jm.read_jobs(solver)
             if score(instance, found, job_quality) > score(instance, freed, job_quality):

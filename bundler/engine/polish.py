@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 from bundler.engine.config import Clock
 from bundler.engine.construct import Job
 from bundler.engine.instance import Instance
-from bundler.engine.lns import BUILD_WORK_PER_CONSTRAINT, job_penalty
+from bundler.engine.lns import job_penalty
 from bundler.engine.model import build_model, estimated_build_seconds
 
 STEP_WORK = 0.2
@@ -28,7 +28,11 @@ def polish_rotas(instance: Instance, jobs: list[Job], work_budget: float, seed: 
         if spent >= work_budget or clock.halted() or not any(instance.tasks[t].is_flexible for t in job.tasks):
             out.append(job)
             continue
-        better, work = _best_rota(instance, job, min(STEP_WORK, work_budget - spent), seed, clock)
+        building = estimated_build_seconds(instance, job.tasks)
+        if spent + building > work_budget:
+            out.append(job)
+            continue
+        better, work = _best_rota(instance, job, min(STEP_WORK, work_budget - spent - building), seed, clock)
         spent += work
         out.append(better)
     return out
@@ -54,7 +58,7 @@ def _best_rota(instance: Instance, job: Job, work: float, seed: int, clock: Cloc
     solver.parameters.max_time_in_seconds = wall
     code = solver.solve(jm.model)
     clock.note(solver, wall)
-    work = solver.deterministic_time + BUILD_WORK_PER_CONSTRAINT * len(jm.model.Proto().constraints)
+    work = solver.deterministic_time + estimated_build_seconds(instance, job.tasks)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return job, work
     found = jm.read_jobs(solver)

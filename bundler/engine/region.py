@@ -42,6 +42,10 @@ POLISH_SHARE = 0.1
 """Part of a large region's time for placing each job's flexible work for the best rota."""
 FULL_MODEL_MAX_TASKS = 40
 """Regions up to this many tasks get the full model; larger ones the neighbourhood search."""
+FULL_MODEL_BUILD_SHARE = 0.25
+"""...and only when building it takes at most this part of the region's time (estimated
+from its size, so the choice is the same on every run): many flexible slots make a
+small region's model large."""
 
 
 @dataclass
@@ -148,7 +152,9 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
     usable = [t for t in tasks if t not in instance.own_problems]
     if config.use_columns and not any(instance.tasks[t].slots for t in usable):
         return _solve_by_columns(instance, tasks, heuristic, config, seconds - spent, simple, clock)
-    if len(usable) > FULL_MODEL_MAX_TASKS and (covered or not cover):
+    too_big = len(usable) > FULL_MODEL_MAX_TASKS or \
+        estimated_build_seconds(instance, tasks) > FULL_MODEL_BUILD_SHARE * seconds
+    if too_big and (covered or not cover):
         start = heuristic
         if not cover:
             start, pool_work = _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple, clock)

@@ -148,8 +148,8 @@ def test_stop_before_the_solve_gives_the_constructive_plan(campus):
 def test_a_pool_started_from_a_background_thread_works():
     """A background solve asked for a pool (explicit `local`) gets one, and the serial plan."""
     task_file = parse_task_file(generate_campus(60, seed=4, n_regions=3))
-    serial = solve(task_file, SolveConfig(time_limit=1.0, workers=2, seed=1, backend="serial"))
-    job = BackgroundSolve(task_file, SolveConfig(time_limit=1.0, workers=2, seed=1, backend="local"))
+    serial = solve(task_file, SolveConfig(time_limit=1.0, workers=2, seed=1, backend="serial", wall_limit=WALL))
+    job = BackgroundSolve(task_file, SolveConfig(time_limit=1.0, workers=2, seed=1, backend="local", wall_limit=WALL))
     assert job.wait(120) and job.error is None
     assert comparable(job.plan) == comparable(serial)
 

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from bundler.domain import AFTER_DIRTY
 from bundler.engine.model.variables import JobModel, Occurrence
 from bundler.engine.rulebook import pair_breach
 
@@ -57,12 +58,16 @@ def _pairs(jm: JobModel, occurrences: list[Occurrence]) -> None:
     inst = jm.instance
     max_travel = max((m for row in inst.travel.values() for m in row.values()), default=0)
     reach = max_travel + inst.rules.changeover_minutes
-    hygiene = inst.rules.hygiene_order and any(inst.tasks[o.task].hygiene for o in occurrences)
     for i, a in enumerate(occurrences):
         others = []
+        # Beyond travel and changeover only the hygiene order can still bite: dirty work first.
+        dirty = inst.rules.hygiene_order and inst.tasks[a.task].hygiene == "dirty"
         for b in occurrences[i + 1:]:
-            if not hygiene and b.placement.start - a.placement.end >= reach:
-                break
+            if b.placement.start - a.placement.end >= reach:
+                if not dirty:
+                    break
+                if inst.tasks[b.task].hygiene not in AFTER_DIRTY:
+                    continue
             if a.fixed and b.fixed:
                 continue  # both fixed: separated per task pair already (or one task's own slots)
             pa, pb = a.placement, b.placement
