@@ -90,7 +90,7 @@ def replicated_kickoff(copies: int) -> tuple:
 def matching_rows(quick: bool) -> list[dict]:
     largest = max(j for _, j in SIZES)
     started = time.perf_counter()
-    task_file, full = replicated_kickoff(-(-largest // 35))
+    task_file, full = replicated_kickoff(-(-largest // 30))
     print(f"{len(task_file.tasks)} tasks, {len(full.jobs)} jobs in {time.perf_counter() - started:.1f}s",
           file=sys.stderr)
     rows = []

@@ -3,8 +3,9 @@
     bundler match TASKS.json PLAN.json CANDIDATES.json --out MATCH.json
     bundler carve TASKS.json CANDIDATES.json --out PLAN.json [--keep PLAN.json] [--time-limit S]
 
-Bad input exits 2 with one line per problem (naming the candidate and field); the output
-on the terminal names people by id only, never by alias or note.
+Bad input exits 2 with one line per problem (naming the candidate and field). The terminal
+shows people by id only, never an alias, a note or a limit of theirs (terminals end up in
+logs); why a person is not placed goes to the `--explain` file.
 """
 
 from __future__ import annotations
@@ -79,11 +80,9 @@ def _carve(args) -> int:
     print(f"seconds             {result.stats['seconds']:g}")
     for note in result.notes:
         print(f"note: {note}")
-    for u in result.unplaced:
-        line = f"not placed {u.candidate}: {u.blockers.en}"
-        if u.nearest is not None:
-            line += f" | would place: {u.nearest.en}"
-        print(line)
+    if result.unplaced:  # ids only: what blocks a person (their limits) goes to the --explain file, not a log
+        print(f"not placed          {', '.join(u.candidate for u in result.unplaced)}"
+              + ("" if args.explain else " (why, and what would place them: --explain FILE)"))
     print(f"plan written to {args.out}" + (f", explanations to {args.explain}" if args.explain else ""))
     return EXIT_OK
 

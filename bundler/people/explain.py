@@ -50,23 +50,28 @@ def _time_causes(candidate: Candidate | Screen, job: JobFacts) -> set[tuple[str,
     """Why the job's work falls outside the person's windows: ('before', '09:00'),
     ('after', '15:00'), ('day', 'sat') or ('between', ''), per piece of work outside them."""
     screen = candidate if isinstance(candidate, Screen) else Screen(candidate)
-    causes: set[tuple[str, str]] = set()
+    key = ("time causes", screen.window_key)
+    if key not in job.memo:
+        job.memo[key] = _count_time_causes(screen, job)
+    return job.memo[key]
+
+
+def _count_time_causes(screen: Screen, job: JobFacts) -> set[tuple[str, str]]:
+    windows_of, spans = screen.windows or {}, screen.spans
+    causes: set[tuple[str, int | str]] = set()
     for day, start, end, _ in job.entries:
-        windows = (screen.windows or {}).get(day, ())
-        if any(a <= start and end <= b for a, b in windows):
-            continue
-        if not windows:
+        span = spans.get(day)
+        if span is None:
             causes.add(("day", day))
             continue
-        from_ = min(a for a, _ in windows)
-        until = max(b for _, b in windows)
+        from_, until = span
         if start < from_:
-            causes.add(("before", to_hhmm(from_)))
+            causes.add(("before", from_))
         if end > until:
-            causes.add(("after", to_hhmm(until)))
-        if start >= from_ and end <= until:
+            causes.add(("after", until))
+        if start >= from_ and end <= until and not any(a <= start and end <= b for a, b in windows_of[day]):
             causes.add(("between", ""))
-    return causes
+    return {(kind, to_hhmm(value) if isinstance(value, int) else value) for kind, value in causes}
 
 
 def _cause_text(cause: tuple[str, str], count: int, total: int, noun_en: str, noun_nl: str) -> Text:

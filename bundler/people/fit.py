@@ -72,6 +72,8 @@ class JobFacts:
     travel_minutes: float = 0.0
     """Weekly minutes of travel between consecutive pieces of work (for the score)."""
     suppliers: list[str] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """Answers worked out for this job before (e.g. per set of windows), for explaining many people."""
 
     @property
     def hours(self) -> float:
@@ -239,6 +241,11 @@ class Screen:
             for w in candidate.available:
                 for d in w.days:
                     self.windows.setdefault(d, []).append((to_minutes(w.start), to_minutes(w.end)))
+        self.window_key = None if self.windows is None else tuple(sorted((d, tuple(sorted(ws)))
+                                                                          for d, ws in self.windows.items()))
+        self.spans: dict[str, tuple[int, int]] = {
+            d: (min(a for a, _ in ws), max(b for _, b in ws)) for d, ws in (self.windows or {}).items()}
+        """Per day the earliest start and latest end of the person's windows."""
         self.known = candidate.known_skills()
         self.limits = [(d, LEVELS[v]) for d, v in candidate.limits.given().items()]
         self.reach = None if candidate.reach is None else set(candidate.reach)

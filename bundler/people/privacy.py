@@ -42,3 +42,23 @@ def with_candidates(plan: Plan, labels: dict[str, str]) -> Plan:
 def forget(labels: dict[str, str], candidate_id: str) -> dict[str, str]:
     """The labels without one person (right to erasure): their job stays, nameless."""
     return {job: who for job, who in labels.items() if who != candidate_id}
+
+
+def session_adjustments(state, task_file, job_id: str, lang: str = "nl") -> list[str]:
+    """For the workbench's vacancy page: the adjustments of a job that *Kandidaten* carved
+    around a person ("start na 09:00", ...), read from the session; [] for any other job.
+
+    `state` is `st.session_state` (any mapping): the labels count only for the plan they
+    were handed out with, and the person is never named."""
+    from bundler.people.adjustments import adjustments
+    from bundler.people.sheets import check_rows
+
+    kept = state.get("people_labels")
+    if not kept or kept.get("plan") is not state.get("plan"):
+        return []
+    who = kept["labels"].get(job_id)
+    if who is None:
+        return []
+    people, _ = check_rows(state.get("people_rows") or [], None)
+    person = people.by_id().get(who) if people is not None else None
+    return adjustments(person, task_file, lang) if person is not None else []

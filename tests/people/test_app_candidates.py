@@ -102,6 +102,12 @@ def test_matches_next_to_the_rota_and_carving_around_one_person(kickoff):
     shared = at.session_state["plan"]
     assert all("candidate" not in j.model_dump() for j in shared.jobs)
     assert list(at.session_state["people_labels"]["labels"].values()) == ["K02"]
+    from bundler.people.privacy import session_adjustments
+
+    state = {k: at.session_state[k] for k in ("plan", "people_labels", "people_rows")}
+    job_id = next(iter(state["people_labels"]["labels"]))
+    assert session_adjustments(state, task_file, job_id, "nl") == ["klaar vóór 12:00"]  # the early bird's
+    assert session_adjustments({**state, "plan": plain}, task_file, job_id) == []  # another plan: no label
     assert any("Partnerschap" in m.value for m in at.markdown)
 
 
