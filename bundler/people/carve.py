@@ -145,8 +145,8 @@ def _kept_jobs(task_file: TaskFile, keep: Plan | None, candidates: CandidateFile
                 problems.append(f"plan to keep, job {job.id}: unknown task(s) {', '.join(unknown)}")
         if not problems:
             ids = {j.id for j in keep.jobs}
-            problems = [f"plan to keep, job {v.job}: {v.message}" for v in check_plan(task_file, keep)
-                        if v.job in ids]
+            problems = [f"plan to keep, job {v.job}: {v.message.removeprefix(f'job {v.job}: ')}"
+                        for v in check_plan(task_file, keep) if v.job in ids]
         if problems:
             raise InputError(problems)
         people = candidates.by_id()

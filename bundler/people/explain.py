@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from bundler.domain import DAYS, to_hhmm, to_minutes
+from bundler.domain import DAYS, to_hhmm
 from bundler.people.candidates import Candidate
 from bundler.people.fit import (
     DAY_EN,

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+
 from bundler.domain import DEMANDS, TaskFile
 from bundler.io.task_sheets import SheetError
 from bundler.people.candidates import (

@@ -11,7 +11,11 @@ import pytest
 from people_factory import two_site_file, write
 
 from bundler.cli import main
-from bundler.people.candidates import CandidateFile, parse_candidate_file, read_candidate_file
+from bundler.people.candidates import (
+    CandidateFile,
+    parse_candidate_file,
+    read_candidate_file,
+)
 from bundler.validation import InputError
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -11,7 +11,7 @@ import pytest
 from people_factory import assert_carved_plan_valid, write
 
 from bundler.cli import main
-from bundler.domain import Plan
+from bundler.domain import FlexibleSlot, Plan
 from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.people.candidates import CandidateFile
@@ -19,8 +19,7 @@ from bundler.people.carve import CarveConfig, carve
 from bundler.people.fit import job_facts, misfits
 from bundler.people.match import match
 from bundler.people.tailor import narrow_flexible, tailor
-from bundler.domain import FlexibleSlot
-from bundler.validation import parse_task_file
+from bundler.validation import InputError, parse_task_file
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 WEEK = ["mon", "tue", "wed", "thu", "fri"]
@@ -174,3 +173,20 @@ def test_on_the_example_carving_places_more_people_than_matching(tmp_path):
     assert_carved_plan_valid(task_file, people, result.plan, tmp_path)
     for u in result.unplaced:
         assert u.blockers.en and u.blockers.nl
+
+
+def test_pinned_jobs_stay_and_a_broken_plan_to_keep_is_refused():
+    """A pinned job of the task file is kept as it is; a plan to keep whose job breaks a rule is
+    an input error naming the job."""
+    data = carve_file().to_json_dict()
+    data["pinned"] = [{"id": "P1", "tasks": ["T3", "T4"]}]
+    pinned = parse_task_file(data)
+    result = carve(pinned, PEOPLE, config=CarveConfig(time_limit=2))
+    jobs = {j.id: j for j in result.plan.jobs}
+    assert sorted(jobs["P1"].tasks) == ["T3", "T4"] and getattr(jobs["P1"], "candidate", None) is None
+    assert result.placed == {"K02": next(j for j, job in jobs.items() if set(job.tasks) == {"T1", "T2"})}
+    broken = Plan.model_validate({"status": "FEASIBLE", "jobs": [
+        {"id": "J9", "tasks": ["T1", "T3"], "suppliers": ["asito", "sodexo"], "employer": "asito", "hours": 20}]})
+    with pytest.raises(InputError) as caught:
+        carve(carve_file(), PEOPLE, keep=broken, config=CarveConfig(time_limit=2))
+    assert caught.value.problems[0].startswith("plan to keep, job J9: task T1 has 5 slot(s) but 0 schedule entries")

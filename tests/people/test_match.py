@@ -17,7 +17,13 @@ from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.people.candidates import CandidateFile
 from bundler.people.fit import fits
-from bundler.people.match import POINTS, best_assignment, match, plan_facts, score_points
+from bundler.people.match import (
+    POINTS,
+    best_assignment,
+    match,
+    plan_facts,
+    score_points,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
