@@ -1,21 +1,18 @@
-"""Tasks page: load or start, edit the tables, import and export, live validation."""
+"""Tasks page: load or start, edit the tables, open and save the kick-off, live validation."""
+
+import json
 
 import pandas as pd
 import streamlit as st
 
 from bundler.domain import DEMANDS
-from bundler.io.task_sheets import (
-    SheetError,
-    merge_rows,
-    read_tasks_csv,
-    read_tasks_xlsx,
-    tasks_csv,
-    tasks_xlsx,
-    template_csv,
-    template_xlsx,
-)
+from bundler.file_names import safe_file_stem
+from bundler.io.kickoff_book import kickoff_xlsx, template_kickoff_xlsx
+from bundler.io.task_sheets import tasks_csv, template_csv
 from bundler.tables import columns
-from bundler.ui.session import current_check, load_example, start_empty, tables, tr
+from bundler.ui.import_report import show_report
+from bundler.ui.importing import KINDS, import_file
+from bundler.ui.session import current_check, load_example, set_tables, start_empty, tables, tr
 from bundler.ui.text import md
 
 st.title(tr("Taken van de leveranciers", "The suppliers' tasks"))
@@ -107,35 +104,42 @@ for (_, number), notes in sorted(check.notes.items()):
         st.warning(tr(f"Rij {number}: deze taak past in geen enkele baan. {md(note)}",
                       f"Row {number}: no job can hold this task. {md(note)}") if number else md(note))
 
-st.subheader(tr("Importeren", "Import"))
-st.caption(tr("CSV met kolommen id, supplier, title, location, skills, slots; of een Excel-bestand met één blad "
-              "per leverancier (bladnaam = leverancier-id). Optioneel: physical_load, pace, interruptions, "
-              "independence, customer_contact (low/medium/high) en hygiene (dirty/clean/food/patient). "
-              "Zelfde id vervangt, nieuwe id wordt toegevoegd.",
-              "CSV with columns id, supplier, title, location, skills, slots; or an Excel file with one sheet "
-              "per supplier (sheet name = supplier id). Optional: physical_load, pace, interruptions, "
-              "independence, customer_contact (low/medium/high) and hygiene (dirty/clean/food/patient). "
-              "Same id replaces, new id is added."))
-upload = st.file_uploader(tr("Bestand met taken", "File with tasks"), type=["csv", "xlsx"], key="task_upload")
+st.subheader(tr("Openen en opslaan", "Open and save"))
+st.caption(tr("Een hele kick-off: het JSON-takenbestand of de Excel-werkmap (uitleg, regels, leveranciers, locaties, "
+              "reistijden, vaardigheden en één takenblad per leverancier). Of alleen taken: CSV met kolommen id, "
+              "supplier, title, location, skills, slots. Zelfde id vervangt, nieuwe id wordt toegevoegd.",
+              "A whole kick-off: the JSON task file or the Excel workbook (instructions, rules, suppliers, locations, "
+              "travel, skills and one task sheet per supplier). Or tasks only: CSV with columns id, supplier, "
+              "title, location, skills, slots. Same id replaces, new id is added."))
+replace = st.radio(tr("Wat gebeurt er met wat er nu staat?", "What happens to what is here now?"), ["merge", "replace"],
+                   format_func={"merge": tr("Aanvullen: het bestand komt erbij", "Add: the file comes on top"),
+                                "replace": tr("Vervangen: het bestand is de hele kick-off",
+                                              "Replace: the file is the whole kick-off")}.get,
+                   horizontal=True, key="import_mode") == "replace"
+upload = st.file_uploader(tr("Kick-off of taken (JSON, Excel of CSV)", "Kick-off or tasks (JSON, Excel or CSV)"),
+                          type=list(KINDS), key="task_upload")
 if upload is not None and st.session_state.get("imported") != (upload.name, upload.size):
-    try:
-        content = upload.getvalue()
-        rows = read_tasks_xlsx(content, upload.name) if upload.name.lower().endswith(".xlsx") \
-            else read_tasks_csv(content, upload.name)
-    except SheetError as error:
-        for problem in error.problems:
-            st.error(md(problem))
-    else:
-        replaced, added = merge_rows(data, rows)
-        st.session_state["imported"] = (upload.name, upload.size)
-        st.session_state["tables_version"] += 1
-        st.success(tr(f"{md(upload.name)}: {added} taken toegevoegd, {replaced} vervangen.",
-                      f"{md(upload.name)}: {added} tasks added, {replaced} replaced."))
+    st.session_state["imported"] = (upload.name, upload.size)
+    new_tables, report = import_file(data, upload.getvalue(), upload.name, replace)
+    st.session_state["import_report"] = report
+    if report.changed:
+        set_tables(new_tables)
         st.rerun()
+show_report(st.session_state.get("import_report"))
 
-st.subheader(tr("Sjablonen en export", "Templates and export"))
-c1, c2, c3, c4 = st.columns(4)
-c1.download_button(tr("Sjabloon CSV", "Template CSV"), template_csv(), "taken-sjabloon.csv", "text/csv")
-c2.download_button(tr("Sjabloon Excel", "Template Excel"), template_xlsx(), "taken-sjabloon.xlsx")
-c3.download_button(tr("Taken als CSV", "Tasks as CSV"), tasks_csv(data.rows["tasks"]), "taken.csv", "text/csv")
-c4.download_button(tr("Taken als Excel", "Tasks as Excel"), tasks_xlsx(data.rows["tasks"]), "taken.xlsx")
+c1, c2, c3 = st.columns(3)
+c1.download_button(tr("Sjabloon kick-off (Excel)", "Kick-off template (Excel)"), template_kickoff_xlsx(),
+                   "kick-off-sjabloon.xlsx", key="template_xlsx", width="stretch")
+c2.download_button(tr("Kick-off opslaan (Excel)", "Save the kick-off (Excel)"), kickoff_xlsx(data),
+                   f"{safe_file_stem(data.name or 'kick-off')}.xlsx", key="kickoff_xlsx", width="stretch")
+c3.download_button(tr("Kick-off opslaan (JSON)", "Save the kick-off (JSON)"),
+                   json.dumps(check.task_file.to_json_dict(), indent=2, ensure_ascii=False)
+                   if check.task_file is not None else b"", f"{safe_file_stem(data.name or 'kick-off')}.json",
+                   "application/json", key="kickoff_json", width="stretch", disabled=check.task_file is None,
+                   help=None if check.task_file is not None else tr("Eerst de problemen oplossen.",
+                                                                    "First fix the problems."))
+c1, c2, _ = st.columns(3)
+c1.download_button(tr("Sjabloon taken (CSV)", "Task template (CSV)"), template_csv(), "taken-sjabloon.csv", "text/csv",
+                   key="template_csv", width="stretch")
+c2.download_button(tr("Taken als CSV", "Tasks as CSV"), tasks_csv(data.rows["tasks"]), "taken.csv", "text/csv",
+                   key="tasks_csv", width="stretch")

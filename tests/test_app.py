@@ -85,7 +85,7 @@ def test_csv_import_adds_tasks_and_a_broken_csv_names_the_row():
     assert "12 taken" in at.success[0].value
     at = start()
     _upload(at, "kapot.csv", b"id,supplier,title,location,skills,slots\nT1,asito,x,edu,,\n")
-    assert any("kapot.csv, row 2: column slots is empty" in e.value for e in at.error)
+    assert any("kapot.csv, rij 2: kolom slots is leeg" in e.value for e in at.error)
     assert len(at.session_state["tables"].rows["tasks"]) == 11
 
 

@@ -23,6 +23,7 @@ from openpyxl import Workbook, load_workbook
 
 from bundler.file_names import sheet_title
 from bundler.io.cells import append_row, csv_text, from_csv_text
+from bundler.io.report import Refusal
 from bundler.tables import OPTIONAL_TASK_COLUMNS, Tables
 
 REQUIRED_COLUMNS = ("id", "supplier", "title", "location", "skills", "slots")
@@ -37,7 +38,7 @@ _EXAMPLE = [
     {"id": "T001", "supplier": "asito", "title": "Toiletten begane grond", "location": "educatorium",
      "skills": "cleaning-basic", "slots": "ma-vr 07:00-09:00", "hygiene": "dirty"},
     {"id": "T002", "supplier": "sodexo", "title": "Lunchuitgifte", "location": "educatorium",
-     "skills": "catering-support", "slots": "ma-vr 11:30-13:30; di/do 14:00-17:00 2u flexibel", "hygiene": "food"},
+     "skills": "catering-support", "slots": "ma/wo/vr 11:30-13:30; di/do 11:30-14:00 2u flexibel", "hygiene": "food"},
 ]
 
 
@@ -77,34 +78,65 @@ def _check_unpacked_size(content: bytes, name: str) -> None:
 
 
 def _rows_from(header: list[str], rows: list[tuple[int, list[Any]]], where: str, supplier: str | None) -> list[dict]:
-    """Task rows from a header and numbered data rows; problems name `where`, row."""
+    """Task rows from a header and numbered data rows; problems name `where`, row (all refused: SheetError)."""
+    out, refused = sheet_rows(header, rows, where, supplier)
+    if refused:
+        raise SheetError([r.en for r in refused])
+    return out
+
+
+def sheet_rows(header: list[str], rows: list[tuple[int, list[Any]]], where: str,
+               supplier: str | None) -> tuple[list[dict], list[Refusal]]:
+    """(the good task rows, one refusal per bad row): a bad row never keeps the good ones out.
+
+    A header without the needed columns refuses the whole sheet."""
     names = [h.strip().lower() for h in header]
     needed = tuple(c for c in (SHEET_COLUMNS if supplier else TASK_COLUMNS) if c not in OPTIONAL_TASK_COLUMNS)
     missing = [c for c in needed if c not in names and c != "skills"]
     if missing:
-        raise SheetError([f"{where}, row 1: missing column(s) {', '.join(missing)} "
-                          f"(expected {', '.join(needed)})"])
+        return [], [Refusal(f"{_nl(where)}, rij 1: kolom(men) {', '.join(missing)} ontbreken "
+                            f"(nodig: {', '.join(needed)})",
+                            f"{where}, row 1: missing column(s) {', '.join(missing)} "
+                            f"(expected {', '.join(needed)})")]
     if len(rows) > MAX_IMPORT_ROWS:
-        raise SheetError([f"{where}: {len(rows)} rows, more than the {MAX_IMPORT_ROWS} a sheet can hold"])
-    out, problems = [], []
+        return [], [Refusal(f"{_nl(where)}: {len(rows)} rijen, meer dan de {MAX_IMPORT_ROWS} die een blad mag hebben",
+                            f"{where}: {len(rows)} rows, more than the {MAX_IMPORT_ROWS} a sheet can hold")]
+    out, refused = [], []
     for number, values in rows:
         record = {name: _text(values[i]) if i < len(values) else "" for i, name in enumerate(names) if name}
         if not any(record.values()):
             continue
         if supplier and not record.get("supplier"):  # a supplier column wins: its id may not fit a sheet name
             record["supplier"] = supplier
-        for column in ("id", "supplier", "location", "slots"):
-            if not record.get(column):
-                problems.append(f"{where}, row {number}: column {column} is empty")
+        empty = [c for c in ("id", "supplier", "location", "slots") if not record.get(c)]
+        if empty:
+            refused += [Refusal(f"{_nl(where)}, rij {number}: kolom {c} is leeg",
+                                f"{where}, row {number}: column {c} is empty") for c in empty]
+            continue
         optional = {c: record[c] for c in OPTIONAL_TASK_COLUMNS if c in record}  # a missing column keeps the table's
         out.append({c: record.get(c, "") for c in REQUIRED_COLUMNS} | optional | {"_source": f"{where}, row {number}"})
-    if problems:
-        raise SheetError(problems)
-    return out
+    return out, refused
+
+
+def _nl(where: str) -> str:
+    """'file.xlsx, sheet asito' in Dutch."""
+    return where.replace(", sheet ", ", blad ")
 
 
 def read_tasks_csv(content: bytes, name: str = "CSV") -> list[dict]:
     """Task rows from CSV bytes (comma or semicolon separated, UTF-8 or Excel's UTF-8 with BOM)."""
+    table = csv_table(content, name)
+    return _rows_from(table[0], list(enumerate(table[1:], start=2)), name, None)
+
+
+def read_csv_parts(content: bytes, name: str = "CSV") -> tuple[list[dict], list[Refusal]]:
+    """(good task rows, refused rows) of a CSV: a bad row does not keep the others out."""
+    table = csv_table(content, name)
+    return sheet_rows(table[0], list(enumerate(table[1:], start=2)), name, None)
+
+
+def csv_table(content: bytes, name: str) -> list[list[str]]:
+    """The cells of a CSV file; SheetError when it is empty, too big, not UTF-8 or not CSV."""
     _check_size(content, name)
     try:
         text = content.decode("utf-8-sig")
@@ -117,10 +149,9 @@ def read_tasks_csv(content: bytes, name: str = "CSV") -> list[dict]:
     except csv.Error:
         delimiter = ","
     try:
-        table = list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
+        return list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
     except csv.Error as error:
         raise SheetError([f"{name}: cannot read the CSV ({error})"]) from None
-    return _rows_from(table[0], list(enumerate(table[1:], start=2)), name, None)
 
 
 def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
@@ -185,6 +216,16 @@ def tasks_xlsx(rows: list[dict]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
+    add_task_sheets(workbook, rows, taken)
+    if not workbook.worksheets:  # no tasks yet (an empty start): one empty sheet with the columns
+        append_row(workbook.create_sheet(sheet_title("leverancier", taken)), ["supplier", *SHEET_COLUMNS])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def add_task_sheets(workbook: Workbook, rows: list[dict], taken: set[str]) -> None:
+    """One sheet per supplier (in order of first appearance), named after its id when the id can be a name."""
     for supplier in dict.fromkeys(str(r["supplier"]) for r in rows):
         sheet = workbook.create_sheet(sheet_title(supplier, taken))
         columns = SHEET_COLUMNS if sheet.title == supplier else ("supplier", *SHEET_COLUMNS)
@@ -194,9 +235,6 @@ def tasks_xlsx(rows: list[dict]) -> bytes:
                 append_row(sheet, [row.get(c, "") for c in columns])
         for letter, width in zip("ABCDEFGHIJK", (8, 36, 22, 24, 48, 14, 14, 14, 14, 16, 10)):
             sheet.column_dimensions[letter].width = width
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def template_csv() -> bytes:
