@@ -19,8 +19,8 @@ The flow:
 7. Each person not placed gets the reasons (what blocks them) and a nearest miss: the one
    limit whose relaxation would give them a job.
 
-Work is capped in search nodes and CP-SAT deterministic time, so the same input, seed
-and workers give the same plan.
+Proposing and picking are capped in search nodes and CP-SAT deterministic time; the fill
+gets the time the steps before left over, so on a busy machine a run may differ.
 """
 
 from __future__ import annotations
@@ -557,8 +557,9 @@ def carve(task_file: TaskFile, candidates: CandidateFile, keep: Plan | None = No
     fill_jobs: list[PlanJob] = list(c.job for c in picked_ordinary)
     reasons: dict[str, str] = {}
     if rest:
-        # The fill's share, less any overrun of the steps before (the clock is only a safety net).
-        fill_seconds = min(FILL_SHARE * seconds, started + (1 - EXPLAIN_SHARE) * seconds - time.perf_counter())
+        # What is left before the explanations: at least the fill's share, less any overrun of
+        # the steps before (a slow machine), more when they finished early.
+        fill_seconds = started + (1 - EXPLAIN_SHARE) * seconds - time.perf_counter()
         fill = solve(_sub_file(task_file, rest), SolveConfig(time_limit=max(fill_seconds, 0.5),
                                                              workers=config.workers, seed=config.seed,
                                                              backend="serial"))
