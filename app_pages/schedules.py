@@ -4,9 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from bundler.domain import DAYS
+from bundler.left_over import left_over_rows
 from bundler.timetable import blocks, supplier_hours
 from bundler.ui.charts import DAY_LABELS, week_chart
 from bundler.ui.session import tr
+from bundler.ui.words import left_over_headers
 from bundler.ui.text import md
 
 st.title(tr("Roosters", "Schedules"))
@@ -71,9 +73,8 @@ for job in plan.jobs:
     overview.append(row)
 st.dataframe(pd.DataFrame(overview), hide_index=True, width="stretch")
 
-if plan.unassigned:
-    st.subheader(tr(f"Niet ingedeeld ({len(plan.unassigned)})", f"Left over ({len(plan.unassigned)})"))
-    st.dataframe(pd.DataFrame([{tr("Taak", "Task"): u.task, tr("Omschrijving", "Title"): tasks[u.task].title,
-                                tr("Leverancier", "Supplier"): names.get(tasks[u.task].supplier),
-                                tr("Uren", "Hours"): tasks[u.task].hours, tr("Reden", "Reason"): u.reason}
-                               for u in plan.unassigned if u.task in tasks]), hide_index=True, width="stretch")
+left_over = left_over_rows(task_file, plan, lang)
+if left_over:
+    st.subheader(tr(f"Niet ingedeeld ({len(left_over)})", f"Left over ({len(left_over)})"))
+    st.dataframe(pd.DataFrame(left_over).rename(columns=left_over_headers()), hide_index=True, width="stretch",
+                 column_config={tr("Waarom", "Why"): st.column_config.TextColumn(width="large")})

@@ -13,10 +13,12 @@ import streamlit as st
 
 from bundler.check import check_plan
 from bundler.decisions import Decision, jobs_of_supplier
+from bundler.left_over import left_over_rows
 from bundler.store import StaleVersionError
 from bundler.ui.decide import decision_widgets
 from bundler.ui.session import tr
 from bundler.ui.text import md
+from bundler.ui.words import left_over_headers
 from bundler.ui.workspace import (
     current_plan_id,
     replan,
@@ -76,6 +78,14 @@ for job in jobs:
         st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
         decision_widgets(job.id, supplier, decisions.get((job.id, supplier)),
                          lambda verdict, reason, job_id=job.id: record(job_id, verdict, reason))
+
+own_left = left_over_rows(task_file, plan, st.session_state["lang"], supplier)
+if own_left:
+    st.subheader(tr(f"Jouw taken die niet in een baan zitten ({len(own_left)})",
+                    f"Your tasks not in a job ({len(own_left)})"))
+    st.dataframe(pd.DataFrame(own_left).drop(columns=["supplier"]).rename(columns=left_over_headers()),
+                 hide_index=True, width="stretch", column_config={tr("Waarom", "Why"): st.column_config.TextColumn(
+                     width="large")})
 
 taken = list(decisions.values())
 if taken:

@@ -358,6 +358,11 @@ class PlanJob(_Record):
 class Unassigned(_Record):
     task: str
     reason: str = ""
+    """In English (the contract's field)."""
+    reason_nl: str | None = None
+    """The same reason in Dutch (an optional addition)."""
+    rule: str | None = None
+    """The key of the rule that blocks the task (`bundler.rules.Rule.key`), when one does."""
 
 
 class Kpis(_Record):

@@ -66,3 +66,8 @@ RELAXED_RULES: dict[str, object] = {
     "min_break_minutes": 0, "changeover_minutes": 0, "hygiene_order": False, "spread_flexible_slots": False,
 }
 """The rule settings that restore the behaviour from before rules 8-13 (see the contract)."""
+
+
+def rule_by_key(key: str | None) -> Rule | None:
+    """The rule a plan file names by its key (`Unassigned.rule`), or None."""
+    return next((r for r in Rule if r.key == key), None) if key else None

@@ -77,3 +77,15 @@ def test_an_unknown_task_in_a_plan_does_not_break_the_extract():
     plan = plan.model_copy(update={"jobs": [job, *plan.jobs[1:]]})
     extract = supplier_extract(task_file, plan, job.employer)
     assert "T99" not in {t["id"] for t in extract["tasks"]} and job.id in {j["id"] for j in extract["jobs"]}
+
+
+def test_overview_says_why_each_task_is_left_over_in_dutch_with_the_rule():
+    """The left-over rows carry title, supplier name, the rule in words and the Dutch reason."""
+    task_file = read_task_file(TUTORIAL)
+    plan = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    rows = list(load_workbook(io.BytesIO(plan_xlsx(task_file, plan)))["Overzicht"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "Niet ingedeeld")
+    assert rows[start][:6] == ("Niet ingedeeld", "Omschrijving", "Leverancier", "Uren", "Regel", "Waarom")
+    sunday = next(r for r in rows[start + 1:] if r[0] == "T11")
+    assert sunday[2] == "Securitas" and sunday[4] == "Uren per werkdag binnen de grenzen"
+    assert sunday[5].startswith("geen andere taak op zondag binnen 60 minuten")

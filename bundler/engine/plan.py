@@ -15,7 +15,7 @@ from bundler.domain import (
     to_hhmm,
 )
 from bundler.engine.construct import Job
-from bundler.engine.explain import unassigned_reason
+from bundler.engine.explain import explain_all, status_reason
 from bundler.engine.instance import Instance
 from bundler.engine.quality import job_quality
 
@@ -88,11 +88,14 @@ def build_plan(
     plan_jobs = [plan_job(instance, pid, job) for pid, job in pinned]
     plan_jobs += [plan_job(instance, jid, job) for jid, job in zip(ids, jobs)]
     assigned = {t for _, job in pinned for t in job.tasks} | {t for job in jobs for t in job.tasks}
-    proven = status == "OPTIMAL"
+    left_over = [task.index for task in instance.tasks if task.index not in assigned]
+    whole = status_reason(status)
+    reasons = {t: whole for t in left_over} if whole else explain_all(
+        instance, left_over, [*pinned, *zip(ids, jobs)], proven_optimal=status == "OPTIMAL")
     unassigned = [
-        Unassigned(task=task.id, reason=_status_reason(status) or unassigned_reason(instance, task.index, proven))
-        for task in instance.tasks
-        if task.index not in assigned
+        Unassigned(task=instance.tasks[t].id, reason=reasons[t].en, reason_nl=reasons[t].nl,
+                   rule=reasons[t].rule.key if reasons[t].rule else None)
+        for t in left_over
     ]
     total = sum(task.minutes for task in instance.tasks) / 60
     bundled = sum(job.hours for job in plan_jobs)
@@ -111,10 +114,3 @@ def build_plan(
         solver=solver,
     )
 
-
-def _status_reason(status: str) -> str | None:
-    if status == "INFEASIBLE":
-        return "the rules cannot hold for every task together (objective 'cover')"
-    if status == "UNKNOWN":
-        return "no valid plan found within the time limit"
-    return None

@@ -17,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from bundler.domain import DAYS, Plan, TaskFile
 from bundler.file_names import sheet_title
 from bundler.io.cells import append_row
+from bundler.left_over import left_over_rows
 from bundler.timetable import blocks, supplier_hours
 
 DAY_NAMES_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -43,11 +44,14 @@ def plan_xlsx(task_file: TaskFile, plan: Plan) -> bytes:
         cell.font = _BOLD
     for r in supplier_hours(task_file, plan):
         append_row(overview, [r["name"], r["hours"], r["bundled"], r["jobs"], r["employer"]])
-    if plan.unassigned:
+    left_over = left_over_rows(task_file, plan, "nl")
+    if left_over:
         append_row(overview, [])
-        append_row(overview, ["Niet ingedeeld", "Reden"])
-        for u in plan.unassigned:
-            append_row(overview, [u.task, u.reason])
+        append_row(overview, ["Niet ingedeeld", "Omschrijving", "Leverancier", "Uren", "Regel", "Waarom"])
+        for cell in overview[overview.max_row]:
+            cell.font = _BOLD
+        for r in left_over:
+            append_row(overview, [r["task"], r["title"], r["supplier"], r["hours"], r["rule"], r["reason"]])
     overview.column_dimensions["A"].width = 24
     overview.column_dimensions["E"].width = 40
     taken = {overview.title}
