@@ -213,7 +213,7 @@ def _and(items: list[str], word: str) -> str:
 # --- the reasons, strongest first ----------------------------------------------------------
 
 
-def _own_reason(instance: Instance, t: int) -> Reason | None:
+def own_reason(instance: Instance, t: int) -> Reason | None:
     """The task on its own already breaks a rule (its fixed slots, its size)."""
     task, rules = instance.tasks[t], instance.rules
     own = instance.own_problems.get(t, [])
@@ -365,7 +365,7 @@ def explain_all(instance: Instance, left_over: list[int], jobs: Sequence[tuple[s
 def explain_left_over(instance: Instance, t: int, jobs: Sequence[tuple[str, Job]], proven_optimal: bool,
                       region: list[int] | None = None) -> Reason:
     """The most specific reason we can give for task t; `region`: the tasks of its region (found when None)."""
-    own = _own_reason(instance, t)
+    own = own_reason(instance, t)
     if own:
         return own
     rules, task = instance.rules, instance.tasks[t]

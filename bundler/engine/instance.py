@@ -116,6 +116,24 @@ class Instance:
         return self.region_of_location[self.tasks[t].location]
 
     @cached_property
+    def region_number(self) -> list[int]:
+        """Each task's position in `regions`."""
+        number = [0] * len(self.tasks)
+        for i, region in enumerate(self.regions):
+            for t in region:
+                number[t] = i
+        return number
+
+    @cached_property
+    def usable_in_region(self) -> list[tuple[int, int]]:
+        """(count, minutes) of each region's tasks that break no rule on their own."""
+        out = []
+        for region in self.regions:
+            usable = [t for t in region if t not in self.own_problems]
+            out.append((len(usable), sum(self.tasks[t].minutes for t in usable)))
+        return out
+
+    @cached_property
     def regions(self) -> list[list[int]]:
         """Task indices per region, regions in order of their first task."""
         groups: dict[int, list[int]] = defaultdict(list)
