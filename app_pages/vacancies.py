@@ -4,6 +4,7 @@ import re
 
 import streamlit as st
 
+from bundler.people.privacy import session_adjustments
 from bundler.ui import workspace
 from bundler.ui.session import tr
 from bundler.vacancies import (
@@ -151,7 +152,12 @@ if "vacancy_lang" not in st.session_state:
 lang = right.radio(tr("Taal van de vacature", "Language of the vacancy"), ["nl", "en"], key="vacancy_lang",
                    horizontal=True, format_func=lambda code: {"nl": "Nederlands (B1)", "en": "English"}[code])
 
-draft = build_draft(task_file, plan, job_id, lang, catalogue, settings)
+def adjusted(job, language: str) -> str:
+    """A job carved around a person on *Kandidaten*: what is adjusted, never for whom."""
+    return ", ".join(session_adjustments(st.session_state, task_file, job.id, language))
+
+
+draft = build_draft(task_file, plan, job_id, lang, catalogue, settings, adjusted(jobs[job_id], lang))
 files = draft_files(draft)
 buttons = st.columns(4)
 for column, fmt, text in zip(buttons, FORMATS, ("Markdown", "Word (DOCX)", "JSON-LD")):
@@ -159,7 +165,8 @@ for column, fmt, text in zip(buttons, FORMATS, ("Markdown", "Word (DOCX)", "JSON
     column.download_button(text, files[name], name, FORMATS[fmt], key=f"vacancy_{fmt}", icon=":material/download:")
 buttons[3].download_button(
     tr("Alle vacatures (zip)", "All vacancies (zip)"),
-    lambda: zip_bytes({n: c for d in plan_drafts(task_file, plan, catalogue=catalogue, settings=settings)
+    lambda: zip_bytes({n: c for d in plan_drafts(task_file, plan, catalogue=catalogue, settings=settings,
+                                                 adjustments=adjusted)
                        for n, c in draft_files(d).items()}),
     "vacatures.zip", "application/zip", key="vacancy_zip", icon=":material/folder_zip:")
 if draft.notes:

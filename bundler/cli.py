@@ -82,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     vacancies.add_argument("--out", required=True, help="folder for the drafts (made when missing)")
     vacancies.add_argument("--lang", choices=["nl", "en"], action="append",
                            help="only this language (repeat for both; default both)")
+    vacancies.add_argument("--candidates", help="the candidate file of a carved plan: each carved job's draft "
+                                                "says what is adjusted (never for whom)")
     add_people_commands(sub)
     add_workspace_commands(sub)
     add_bench_commands(sub)
@@ -192,8 +194,15 @@ def _vacancies(args) -> int:
     plan = read_plan(args.plan)
     if not plan.jobs:
         raise InputError([f"{args.plan}: the plan has no jobs (status {plan.status}), so there is nothing to draft"])
+    adjustments = None
+    if args.candidates:  # a carved plan: each person's job says what is adjusted, never who
+        from bundler.people.adjustments import adjustment_text
+        from bundler.people.candidates import read_candidate_file
+
+        candidates = read_candidate_file(args.candidates, task_file)
+        adjustments = lambda job, lang: adjustment_text(task_file, job, candidates, lang)  # noqa: E731
     try:
-        files = plan_files(task_file, plan, tuple(dict.fromkeys(args.lang or ["nl", "en"])))
+        files = plan_files(task_file, plan, tuple(dict.fromkeys(args.lang or ["nl", "en"])), adjustments=adjustments)
     except InputError as error:
         raise InputError([f"{args.plan}: {p} ({args.tasks})" for p in error.problems]) from None
     for path in write_files(files, args.out):

@@ -57,6 +57,8 @@ def document(draft: Draft):
             cell.text = text
     if draft.working_time.applies:
         doc.add_paragraph(say(draft, "working_time_text", draft))
+    if draft.adjustments:
+        doc.add_paragraph(say(draft, "adjustments_text", draft))
 
     doc.add_heading(w.headings["places"], level=1)
     for place in draft.places:

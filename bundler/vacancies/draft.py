@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from bundler.domain import DAYS, Plan, PlanJob, Rules, TaskFile, to_minutes
 from bundler.vacancies import notes
@@ -160,6 +161,9 @@ class Draft:
     """What HR filled in for the whole kick-off; empty fields show as placeholders."""
     notes: tuple[Note, ...] = ()
     """For HR, not for the candidate: what the draft could not say and why."""
+    adjustments: str = ""
+    """A job carved around a person: what is adjusted ("start na 09:00, max 5 uur per dag"),
+    never who it is for (`bundler.people.adjustments.adjustment_text`)."""
 
     @property
     def parties(self) -> tuple[Party, ...]:
@@ -300,7 +304,8 @@ def _notes(task_file: TaskFile, job: PlanJob, lang: str, words: dict, competenci
 
 
 def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
-                catalogue: dict[str, SkillEntry] | None = None, settings: VacancySettings | None = None) -> Draft:
+                catalogue: dict[str, SkillEntry] | None = None, settings: VacancySettings | None = None,
+                adjustments: str = "") -> Draft:
     """The draft of one job in `lang` ('nl' or 'en').
 
     Its notes on the task file are also logged as warnings: without logging set up,
@@ -372,13 +377,17 @@ def build_draft(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl",
         day_parts=day_parts, competencies=competencies, rota=rota, places=job_places,
         employer=employer, partners=partners, caos=tuple((c, tuple(n)) for c, n in caos.items()),
         demands=screening.demands, working_time=working_time(task_file.rules, schedule), settings=settings,
-        notes=draft_notes)
+        notes=draft_notes, adjustments=adjustments)
 
 
 def plan_drafts(task_file: TaskFile, plan: Plan, languages: tuple[str, ...] = LANGUAGES,
                 catalogue: dict[str, SkillEntry] | None = None,
-                settings: VacancySettings | None = None) -> list[Draft]:
-    """Every job in every language, in job order, all with the kick-off's settings."""
+                settings: VacancySettings | None = None,
+                adjustments: Callable[[PlanJob, str], str] | None = None) -> list[Draft]:
+    """Every job in every language, in job order, all with the kick-off's settings;
+    `adjustments(job, lang)`: what a job carved around a person adjusts ("" for none)."""
     check_plan_matches(task_file, plan)
     catalogue = load_catalogue() if catalogue is None else catalogue
-    return [build_draft(task_file, plan, job.id, lang, catalogue, settings) for job in plan.jobs for lang in languages]
+    return [build_draft(task_file, plan, job.id, lang, catalogue, settings,
+                        adjustments(job, lang) if adjustments else "")
+            for job in plan.jobs for lang in languages]

@@ -12,8 +12,9 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Callable
 
-from bundler.domain import Plan, TaskFile
+from bundler.domain import Plan, PlanJob, TaskFile
 from bundler.file_names import inside, safe_file_stem
 from bundler.vacancies.catalogue import SkillEntry, load_catalogue
 from bundler.vacancies.docx import docx_bytes
@@ -41,14 +42,17 @@ def draft_files(draft: Draft) -> dict[str, bytes]:
 
 
 def plan_files(task_file: TaskFile, plan: Plan, languages: tuple[str, ...] = LANGUAGES,
-               catalogue: dict[str, SkillEntry] | None = None) -> dict[str, bytes]:
-    """Every job in every language and format, by file name, in job order."""
+               catalogue: dict[str, SkillEntry] | None = None,
+               adjustments: Callable[[PlanJob, str], str] | None = None) -> dict[str, bytes]:
+    """Every job in every language and format, by file name, in job order; `adjustments`
+    as in `plan_drafts` (a carved job's adjustments, never its person)."""
     check_plan_matches(task_file, plan)
     catalogue = load_catalogue() if catalogue is None else catalogue
     files: dict[str, bytes] = {}
     for job in plan.jobs:
         for lang in languages:
-            files.update(draft_files(build_draft(task_file, plan, job.id, lang, catalogue)))
+            said = adjustments(job, lang) if adjustments else ""
+            files.update(draft_files(build_draft(task_file, plan, job.id, lang, catalogue, adjustments=said)))
     return files
 
 
