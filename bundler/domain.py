@@ -60,6 +60,17 @@ def _check_time(value: Any) -> str:
 Time = Annotated[str, Field(description="HH:MM, 24-hour, 00:00..24:00")]
 
 
+def without_null_options(model: type[BaseModel], data: Any) -> Any:
+    """Raw record data without the optional fields given as `null` (so they take their default)."""
+    if not isinstance(data, dict):
+        return data
+    optional = set()
+    for name, info in model.model_fields.items():
+        if not info.is_required():
+            optional |= {name, info.alias or name}
+    return {k: v for k, v in data.items() if v is not None or k not in optional}
+
+
 class _Record(BaseModel):
     """Unknown keys are kept (the contract allows optional additions).
 
@@ -71,13 +82,7 @@ class _Record(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _null_means_not_given(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        optional = set()
-        for name, info in cls.model_fields.items():
-            if not info.is_required():
-                optional |= {name, info.alias or name}
-        return {k: v for k, v in data.items() if v is not None or k not in optional}
+        return without_null_options(cls, data)
 
 
 class Supplier(_Record):

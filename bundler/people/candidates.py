@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from bundler.domain import DAYS, DEMANDS, Day, Level, TaskFile, to_minutes
+from bundler.domain import DAYS, DEMANDS, Day, Level, TaskFile, to_minutes, without_null_options
 from bundler.domain import _check_time as check_time
 from bundler.validation import InputError
 
@@ -48,13 +48,7 @@ class _Strict(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _null_means_not_given(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        optional = set()
-        for name, info in cls.model_fields.items():
-            if not info.is_required():
-                optional |= {name, info.alias or name}
-        return {k: v for k, v in data.items() if v is not None or k not in optional}
+        return without_null_options(cls, data)
 
 
 class Window(_Strict):
