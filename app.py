@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from bundler.ui.layout import compact_margins
 from bundler.ui.manager_key import manager_allowed
 from bundler.ui.session import init, tr
 from bundler.ui.workspace import adopt_finished_solve
 from bundler.ui.workspace import sidebar as workspace_sidebar
 
 st.set_page_config(page_title="bundler - combinatiebanen", page_icon=":material/extension:", layout="wide")
+compact_margins()
 init()
 adopt_finished_solve()
 with st.sidebar:

@@ -18,6 +18,8 @@ from bundler.ui.decide import decision_widgets
 from bundler.ui.session import tr
 from bundler.ui.text import md
 from bundler.ui.workspace import repository
+from bundler.ui.words import schedule_rows
+from bundler.words import status_text, status_word
 
 log = logging.getLogger("bundler.guest")
 
@@ -62,7 +64,8 @@ def supplier_page(view, who: str) -> None:
                                         tr("Locatie", "Location"): t.location,
                                         tr("Uren", "Hours"): t.hours} for t in job.tasks]),
                          hide_index=True, width="stretch")
-            st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(schedule_rows(job.schedule, {t.id: t.title for t in job.tasks})),
+                         hide_index=True, width="stretch")
             decision_widgets(job.id, view.supplier,
                              Decision(job.id, view.supplier, current.verdict, current.reason) if current else None,
                              lambda verdict, reason, job_id=job.id: view.decide(job_id, verdict, reason,
@@ -119,7 +122,8 @@ def hr_page(view, who: str) -> None:
     a, b, c = st.columns(3)
     a.metric(tr("Banen", "Jobs"), plan.kpis.jobs)
     b.metric(tr("Uren gebundeld", "Hours bundled"), f"{plan.kpis.bundled_hours:g}")
-    c.metric("Status", plan.status)
+    c.metric("Status", status_word(plan.status, st.session_state["lang"]),
+             help=status_text(plan, st.session_state["lang"]))
     st.dataframe(pd.DataFrame([{tr("Baan", "Job"): j.id, tr("Uren", "Hours"): j.hours,
                                 tr("Werkgever", "Employer"): names.get(j.employer, j.employer),
                                 tr("Leveranciers", "Suppliers"): " + ".join(names.get(s, s) for s in j.suppliers),
@@ -127,10 +131,11 @@ def hr_page(view, who: str) -> None:
                  hide_index=True, width="stretch")
     for job in plan.jobs:
         with st.expander(f"{md(job.id)} · {job.hours:g} u · {md(names.get(job.employer, job.employer))}"):
-            st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(schedule_rows(job.schedule)), hide_index=True, width="stretch")
             vacancy_editor(view, stored.id, job.id, who)
     st.subheader(tr("Eerdere plannen", "Earlier plans"))
-    st.dataframe(pd.DataFrame([{"plan": p.id, tr("Versie", "Version"): p.task_version, "status": p.status,
+    st.dataframe(pd.DataFrame([{"Plan": p.id, tr("Versie", "Version"): p.task_version,
+                                "Status": status_word(p.status, st.session_state["lang"]),
                                 tr("Banen", "Jobs"): p.jobs, tr("Uren", "Hours"): p.bundled_hours,
                                 tr("Wanneer (UTC)", "When (UTC)"): f"{p.created_at:%Y-%m-%d %H:%M}"}
                                for p in reversed(view.plans())]), hide_index=True, width="stretch")

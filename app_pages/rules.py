@@ -89,7 +89,8 @@ SWITCHES = [
 ]
 
 WIDGET_TYPES = {**{name: type(low) for name, _, low, *_ in WORKING_TIME}, **{name: bool for name, *_ in SWITCHES}}
-"""The value type each widget of rules 8-13 holds: a number input keeps to the type of its bounds."""
+# The value type each widget of rules 8-13 holds: a number input keeps to the type of its bounds.
+# (A comment, not a string: Streamlit would show a bare string on the page.)
 
 
 def _widget_state(name: str, value) -> str:

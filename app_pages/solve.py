@@ -6,6 +6,7 @@ from bundler.store import StaleVersionError
 from bundler.ui.session import current_check, tr
 from bundler.ui.text import md
 from bundler.ui.workspace import adopt_finished_solve, stale_message, start_solve
+from bundler.words import number, status_text, stopped_text
 
 st.title(tr("Oplossen", "Solve"))
 check = current_check()
@@ -37,12 +38,14 @@ def progress() -> None:
     if snap.running:
         text = tr(f"{snap.elapsed:.0f} van {snap.time_limit:g} s", f"{snap.elapsed:.0f} of {snap.time_limit:g} s")
     else:
-        text = tr(f"klaar na {snap.elapsed:.1f} s", f"done after {snap.elapsed:.1f} s")
+        text = tr(f"klaar na {number(snap.elapsed, digits=1)} s", f"done after {snap.elapsed:.1f} s")
     st.progress(share if snap.running else 1.0, text=text)
     a, b, c = st.columns(3)
     a.metric(tr("Banen gevonden", "Jobs found"), "-" if snap.jobs is None else snap.jobs)
-    b.metric(tr("Bewezen bovengrens", "Proven bound"), "-" if snap.bound is None else snap.bound)
-    c.metric(tr("Verstreken", "Elapsed"), f"{snap.elapsed:.1f} s")
+    b.metric(tr("Meer banen kan niet dan", "No more jobs can be than"), "-" if snap.bound is None else snap.bound,
+             help=tr("Zoveel banen zijn er hoogstens te maken met deze taken en regels (bewezen).",
+                     "At most this many jobs can be made from these tasks under these rules (proven)."))
+    c.metric(tr("Verstreken", "Elapsed"), tr(f"{number(snap.elapsed, digits=1)} s", f"{snap.elapsed:.1f} s"))
     if snap.running:
         if st.button(tr("Stop (beste plan bewaren)", "Stop (keep the best plan)"), key="stop_solve"):
             job.stop()
@@ -52,11 +55,13 @@ def progress() -> None:
         return
     if adopt_finished_solve():
         st.rerun(scope="app")
-    plan = job.plan
-    st.success(tr(f"Klaar: {plan.kpis.jobs} banen, {plan.kpis.bundled_hours:g} van {plan.kpis.total_hours:g} uur "
-                  f"gebundeld ({plan.status}).",
-                  f"Done: {plan.kpis.jobs} jobs, {plan.kpis.bundled_hours:g} of {plan.kpis.total_hours:g} hours "
-                  f"bundled ({plan.status})."))
+    plan, lang = job.plan, st.session_state["lang"]
+    k = plan.kpis
+    stopped = stopped_text(plan, lang)
+    st.success(tr(f"Klaar: {k.jobs} banen, {number(k.bundled_hours)} van {number(k.total_hours)} uur gebundeld "
+                  f"({status_text(plan)}{'; ' + stopped if stopped else ''}).",
+                  f"Done: {k.jobs} jobs, {number(k.bundled_hours, 'en')} of {number(k.total_hours, 'en')} hours "
+                  f"bundled ({status_text(plan, 'en')}{'; ' + stopped if stopped else ''})."))
     st.page_link("app_pages/schedules.py", label=tr("Naar de roosters", "To the schedules"), icon=":material/calendar_month:")
 
 

@@ -14,11 +14,12 @@ import streamlit as st
 from bundler.check import check_plan
 from bundler.decisions import Decision, jobs_of_supplier
 from bundler.left_over import left_over_rows
+from bundler.timetable import rota_rows
 from bundler.store import StaleVersionError
 from bundler.ui.decide import decision_widgets
 from bundler.ui.session import tr
 from bundler.ui.text import md
-from bundler.ui.words import left_over_headers
+from bundler.ui.words import left_over_headers, rota_headers
 from bundler.ui.workspace import (
     current_plan_id,
     replan,
@@ -75,7 +76,8 @@ for job in jobs:
                                     tr("Leverancier", "Supplier"): names.get(t.supplier, t.supplier),
                                     tr("Uren", "Hours"): t.hours} for t in known]),
                      hide_index=True, width="stretch")
-        st.dataframe(pd.DataFrame([e.model_dump() for e in job.schedule]), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(rota_rows(task_file, plan, job.id, st.session_state["lang"])).rename(
+                columns=rota_headers()), hide_index=True, width="stretch")
         decision_widgets(job.id, supplier, decisions.get((job.id, supplier)),
                          lambda verdict, reason, job_id=job.id: record(job_id, verdict, reason))
 

@@ -9,11 +9,13 @@ from bundler.domain import DEMANDS
 from bundler.file_names import safe_file_stem
 from bundler.io.kickoff_book import kickoff_xlsx, template_kickoff_xlsx
 from bundler.io.task_sheets import tasks_csv, template_csv
+from bundler.left_over import own_reasons
 from bundler.tables import columns
 from bundler.ui.import_report import show_report
 from bundler.ui.importing import KINDS, import_file
 from bundler.ui.session import current_check, load_example, set_tables, start_empty, tables, tr
 from bundler.ui.text import md
+from bundler.words import number
 
 st.title(tr("Taken van de leveranciers", "The suppliers' tasks"))
 
@@ -44,6 +46,9 @@ LABELS = {
     "interruptions": tr("onderbrekingen", "interruptions"), "independence": tr("zelfstandigheid", "independence"),
     "customer_contact": tr("klantcontact", "customer contact"), "hygiene": tr("hygiëne", "hygiene"),
 }
+LEVELS = {"low": tr("laag", "low"), "medium": tr("gemiddeld", "medium"), "high": tr("hoog", "high")}
+HYGIENE = {"dirty": tr("vuil", "dirty"), "clean": tr("schoon", "clean"), "food": tr("eten", "food"),
+           "patient": tr("patiënt", "patient")}
 HELP = {
     "slots": tr("Bijv. 'ma-vr 07:00-10:00' of 'di/do 08:00-16:00 2u flexibel'; meerdere met ;",
                 "E.g. 'ma-vr 07:00-10:00' or 'di/do 08:00-16:00 2u flexibel'; several with ;"),
@@ -67,13 +72,13 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
             config.update({c: st.column_config.TextColumn(LABELS[c], help=HELP[c], width="large" if c == "slots" else None)
                            for c in HELP})
             config.update({c: st.column_config.SelectboxColumn(
-                LABELS[c], options=["low", "medium", "high"],
-                help=tr("Taakscreening (optioneel): low, medium of high; leeg = onbekend",
+                LABELS[c], options=["low", "medium", "high"], format_func=LEVELS.get,
+                help=tr("Taakscreening (optioneel): laag, gemiddeld of hoog; leeg = onbekend",
                         "Task screening (optional): low, medium or high; empty = unknown")) for c in DEMANDS})
             config["hygiene"] = st.column_config.SelectboxColumn(
-                LABELS["hygiene"], options=["dirty", "clean", "food", "patient"],
-                help=tr("Optioneel. dirty = vuil werk (afval, vuil linnen, sanitair, eindschoonmaak); clean = schoon "
-                        "linnen of steriele spullen; food = werk met eten; patient = werk bij patiënten. Op één dag "
+                LABELS["hygiene"], options=["dirty", "clean", "food", "patient"], format_func=HYGIENE.get,
+                help=tr("Optioneel. Vuil werk: afval, vuil linnen, sanitair, eindschoonmaak; schoon: schoon "
+                        "linnen of steriele spullen; eten: werk met eten; patiënt: werk bij patiënten. Op één dag "
                         "komt vuil werk nooit vóór de andere drie. Leeg = geen van deze.",
                         "Optional. dirty = waste, soiled linen, sanitary rooms, discharge cleaning; clean = clean "
                         "linen or sterile goods; food = work with food; patient = work near patients. On one day "
@@ -83,31 +88,43 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
         data.rows[section] = edited.astype(object).where(edited.notna(), None).to_dict("records")
         check = current_check()
         row_problems = {n: ps for (s, n), ps in check.by_row.items() if s == section}
-        for number, problems in sorted(row_problems.items()):
-            row_id = data.rows[section][number - 1].get("id") if number <= len(data.rows[section]) else ""
+        for row, problems in sorted(row_problems.items()):
+            row_id = data.rows[section][row - 1].get("id") if row <= len(data.rows[section]) else ""
             for problem in problems:
-                st.error(tr(f"Rij {number} ({md(row_id)}): {md(problem)}",
-                            f"Row {number} ({md(row_id)}): {md(problem)}"))
+                st.error(tr(f"Rij {row} ({md(row_id)}): {md(problem)}", f"Row {row} ({md(row_id)}): {md(problem)}"))
 
-if check.general:
-    for problem in check.general:
+empty = not any(any(v not in (None, "") for v in row.values()) for row in data.rows["tasks"])
+if empty:  # an empty start: say what to do, not "file: there are no tasks"
+    st.info(tr("Nog geen taken. Open hieronder een kick-off (JSON of Excel) of typ de taken in de tabel.",
+               "No tasks yet. Open a kick-off below (JSON or Excel) or type the tasks into the table."))
+for problem in check.general:
+    if not (empty and problem.endswith("there are no tasks")):
         st.error(md(problem))
 if check.task_file is not None:
     tf = check.task_file
-    st.success(tr(f"Alles in orde: {len(tf.tasks)} taken, {sum(t.hours for t in tf.tasks):g} uur per week.",
-                  f"All fine: {len(tf.tasks)} tasks, {sum(t.hours for t in tf.tasks):g} hours a week."))
-else:
+    hours = sum(t.hours for t in tf.tasks)
+    st.success(tr(f"Alles in orde: {len(tf.tasks)} taken, {number(hours)} uur per week.",
+                  f"All fine: {len(tf.tasks)} tasks, {number(hours, 'en')} hours a week."))
+elif not empty:
     st.warning(tr(f"{len(check.problems)} probleem/problemen: los ze op voordat je oplost.",
                   f"{len(check.problems)} problem(s): fix them before solving."))
-for (_, number), notes in sorted(check.notes.items()):
+noted = {row: str(data.rows["tasks"][row - 1].get("id") or "") for (_, row) in check.notes
+         if 0 < row <= len(data.rows["tasks"])}
+why = own_reasons(check.task_file, list(noted.values()), st.session_state["lang"]) if check.task_file else {}
+for (_, row), notes in sorted(check.notes.items()):
+    task_id = noted.get(row)
+    if task_id in why:  # the same reason the plan will give, in the reader's language
+        st.warning(tr(f"Rij {row} ({md(task_id)}): deze taak past in geen enkele baan; {md(why[task_id])}.",
+                      f"Row {row} ({md(task_id)}): no job can hold this task; {md(why[task_id])}."))
+        continue
     for note in notes:
-        st.warning(tr(f"Rij {number}: deze taak past in geen enkele baan. {md(note)}",
-                      f"Row {number}: no job can hold this task. {md(note)}") if number else md(note))
+        st.warning(tr(f"Rij {row}: deze taak past in geen enkele baan. {md(note)}",
+                      f"Row {row}: no job can hold this task. {md(note)}") if row else md(note))
 
 st.subheader(tr("Openen en opslaan", "Open and save"))
 st.caption(tr("Een hele kick-off: het JSON-takenbestand of de Excel-werkmap (uitleg, regels, leveranciers, locaties, "
-              "reistijden, vaardigheden en één takenblad per leverancier). Of alleen taken: CSV met kolommen id, "
-              "supplier, title, location, skills, slots. Zelfde id vervangt, nieuwe id wordt toegevoegd.",
+              "reistijden, vaardigheden en één takenblad per leverancier). Of alleen taken: een CSV-bestand zoals "
+              "het sjabloon. Zelfde id vervangt, nieuwe id wordt toegevoegd.",
               "A whole kick-off: the JSON task file or the Excel workbook (instructions, rules, suppliers, locations, "
               "travel, skills and one task sheet per supplier). Or tasks only: CSV with columns id, supplier, "
               "title, location, skills, slots. Same id replaces, new id is added."))

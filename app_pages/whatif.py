@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
+from bundler.ui.charts import variants_chart
 from bundler.ui.session import current_check, tr
+from bundler.words import number, status_text
 from bundler.whatif import PRESETS, RULE_COLUMNS, run_variants, variant_from_row
 
-MAX_VARIANTS = 6
-"""Each variant is a solve of its own: a handful keeps the wait short."""
+MAX_VARIANTS = 6  # each variant is a solve of its own: a handful keeps the wait short
 
 st.title(tr("Wat als...?", "What if...?"))
 check = current_check()
@@ -76,9 +77,11 @@ if st.button(tr("Varianten doorrekenen", "Run the variants"), type="primary", ke
 
 outcomes = st.session_state.get("whatif")
 if outcomes:
-    frame = pd.DataFrame([o.row() for o in outcomes])
-    st.dataframe(frame.rename(columns={"variant": tr("Variant", "Variant"), "jobs": tr("Banen", "Jobs"),
-                                       "bound": tr("Bovengrens", "Bound"), "hours": tr("Uren", "Hours"),
-                                       "status": tr("Status", "Status")}),
-                 hide_index=True, width="stretch")
-    st.bar_chart(frame.set_index("variant")[["jobs", "bound"]], stack=False)
+    lang = st.session_state["lang"]
+    rows = [{tr("Variant", "Variant"): o.variant.label,
+             tr("Banen", "Jobs"): o.plan.kpis.jobs if o.plan else None,
+             tr("Uren in banen", "Hours in jobs"): number(o.plan.kpis.bundled_hours, lang) if o.plan else None,
+             tr("Hoe goed", "How good"): status_text(o.plan, lang) if o.plan else tr("kan niet: ", "impossible: ")
+             + o.problem} for o in outcomes]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.altair_chart(variants_chart(outcomes, lang), width="stretch")

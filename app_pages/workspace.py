@@ -7,6 +7,7 @@ from bundler.store import StaleVersionError
 from bundler.store.access import issue_link, links, revoke
 from bundler.ui.session import current_check, tables, tr
 from bundler.ui.text import md
+from bundler.words import status_word
 from bundler.ui.workspace import (
     close_workspace,
     create_workspace,
@@ -145,7 +146,8 @@ if not stored_plans:
     st.info(tr("Nog geen plan in deze werkruimte: los op op de pagina Oplossen.",
                "No plan in this workspace yet: solve on the Solve page."))
 else:
-    st.dataframe(pd.DataFrame([{"plan": p.id, tr("Versie", "Version"): p.task_version, "status": p.status,
+    st.dataframe(pd.DataFrame([{"Plan": p.id, tr("Versie", "Version"): p.task_version,
+                                "Status": status_word(p.status, st.session_state["lang"]),
                                 tr("Banen", "Jobs"): p.jobs, tr("Uren", "Hours"): p.bundled_hours,
                                 tr("Seconden", "Seconds"): p.seconds, tr("Door", "By"): p.created_by,
                                 tr("Wanneer (UTC)", "When (UTC)"): f"{p.created_at:%Y-%m-%d %H:%M}"}

@@ -25,3 +25,19 @@ def left_over_rows(task_file: TaskFile, plan: Plan, lang: str = "nl", supplier: 
                      "hours": task.hours, "rule": rule.label(lang) if rule else "",
                      "reason": (left.reason_nl or left.reason) if lang == "nl" else left.reason})
     return rows
+
+
+def own_reasons(task_file: TaskFile, task_ids: list[str], lang: str = "nl") -> dict[str, str]:
+    """Why each of these tasks fits no job whatever its partners (its own slots), where that can be said."""
+    from bundler.engine.explain import own_reason
+    from bundler.engine.instance import prepare
+
+    if not task_ids:
+        return {}
+    instance = prepare(task_file)
+    out = {}
+    for task_id in task_ids:
+        reason = own_reason(instance, instance.index[task_id]) if task_id in instance.index else None
+        if reason:
+            out[task_id] = reason.nl if lang == "nl" else reason.en
+    return out

@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from bundler.domain import DAYS, Plan, TaskFile, to_minutes
 
 
+PALETTE = ("#1f5fbf", "#c2410c", "#2e7d4f", "#a16207", "#7e3fa0", "#0e7490", "#8b5a2b", "#be185d", "#4f5fd6")
+"""Dark enough for white text on a projector; one colour per supplier, in the task file's order."""
+TRAVEL_COLOUR = "#c8c8c8"
+
+
+def supplier_colours(task_file: TaskFile) -> dict[str, str]:
+    """The same colour for a supplier in the chart, the Excel rota and the print view."""
+    return {s.id: PALETTE[i % len(PALETTE)] for i, s in enumerate(task_file.suppliers)}
+
+
 @dataclass(frozen=True)
 class Block:
     job: str
@@ -81,3 +91,42 @@ def supplier_hours(task_file: TaskFile, plan: Plan) -> list[dict]:
         if job.employer in rows:
             rows[job.employer]["employer"] += 1
     return [r for r in rows.values() if r["hours"]]
+
+
+def rota_rows(task_file: TaskFile, plan: Plan, job_id: str, lang: str = "nl") -> list[dict]:
+    """A job's week as rows people read: day name, from, until, the work, whose, where (no codes)."""
+    from bundler.words import day_name
+
+    names = {s.id: s.name or s.id for s in task_file.suppliers}
+    return [{"day": day_name(b.day, lang), "start": b.start, "end": b.end, "work": b.title or b.task,
+             "supplier": names.get(b.supplier, b.supplier), "place": b.location_name}
+            for b in blocks(task_file, plan, job_id)]
+
+
+def week_overview(task_file: TaskFile, plan: Plan, lang: str = "nl") -> list[dict]:
+    """Per job: hours and, for all seven days, its working times ('07:00-15:30', blank when free)."""
+    from bundler.words import DAY_SHORT
+
+    rows = []
+    for job in plan.jobs:
+        row: dict = {"job": job.id, "hours": job.hours}
+        for d, day in enumerate(DAYS):
+            times = sorted((e.start, e.end) for e in job.schedule if e.day == day)
+            row[DAY_SHORT[lang][d]] = f"{times[0][0]}-{max(e for _, e in times)}" if times else ""
+        rows.append(row)
+    return rows
+
+
+def quality_rows(task_file: TaskFile, plan: Plan, lang: str = "nl") -> list[dict]:
+    """Per job the job coach's indicators and warnings (what the plan file's `quality` holds)."""
+    names = {s.id: s.name or s.id for s in task_file.suppliers}
+    rows = []
+    for job in plan.jobs:
+        q = job.quality
+        rows.append({"job": job.id, "suppliers": " + ".join(names.get(s, s) for s in job.suppliers),
+                     "longest_day": q.longest_day_hours if q else None,
+                     "longest_wait": q.longest_wait_minutes if q else None,
+                     "buildings": q.max_buildings_per_day if q else None,
+                     "weekend": q.weekend_days if q else None,
+                     "warnings": "; ".join((q.warnings_nl if lang == "nl" else q.warnings_en) if q else [])})
+    return rows

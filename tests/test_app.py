@@ -147,9 +147,13 @@ def test_tasks_page_notes_a_task_no_job_can_hold_and_has_a_hygiene_column():
     """The kick-off's 8-hour guard shift is a warning on its row, the file still counts as fine; hygiene is a choice."""
     at = open_workbench()
     assert "131 taken" in at.success[0].value
-    assert any(w.value.startswith("Rij ") and "T053" in w.value and "rule 11" in w.value for w in at.warning)
+    assert any(w.value.startswith("Rij 53 (T053): deze taak past in geen enkele baan") and "40 u per week" in w.value
+               for w in at.warning)
     hygiene = json.loads(at.dataframe[0].proto.columns)["hygiene"]
-    assert hygiene["label"] == "hygiëne" and hygiene["type_config"]["options"] == ["dirty", "clean", "food", "patient"]
+    assert hygiene["label"] == "hygiëne"
+    assert hygiene["type_config"]["options"] == [{"value": "dirty", "label": "vuil"}, {"value": "clean", "label": "schoon"},
+                                                 {"value": "food", "label": "eten"},
+                                                 {"value": "patient", "label": "patiënt"}]
 
 
 def test_solve_then_schedules_show_kpis_and_a_timetable():
@@ -163,8 +167,8 @@ def test_solve_then_schedules_show_kpis_and_a_timetable():
     assert not at.exception
     assert [m.value for m in at.metric][:1] == ["4"]
     assert at.selectbox(key="job_choice").options
-    assert len(at.get("vega_lite_chart")) == 1  # the weekly timetable
-    assert len(at.get("deck_gl_json_chart")) == 1  # the map of its places
+    assert len(at.get("vega_lite_chart")) == 2  # the weekly timetable and the site plan (no map tiles)
+    assert not at.get("deck_gl_json_chart")
     assert "Niet ingedeeld (2)" in [h.value for h in at.subheader]
 
 

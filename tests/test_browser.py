@@ -1,4 +1,4 @@
-"""One real browser: start the workbench, load the tutorial, solve, open a job's timetable.
+"""One real browser: start empty, open the kick-off's JSON file, solve, read a job's rota at 1024x768.
 
 Uses Debian's chromium through playwright (no browser download). Screenshots go to
 `screenshots/` (git-ignored) for a person to look at.
@@ -67,30 +67,47 @@ def server(tmp_path_factory):
         process.kill()
 
 
-def test_a_facility_manager_solves_and_reads_a_rota(server):
-    """Load the tutorial, solve it, open the schedules: the weekly rota of J01 is on screen."""
+def _wait_for_chart(page) -> None:
+    page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first.wait_for(
+        timeout=30_000)
+    time.sleep(2.0)  # let the chart draw
+
+
+def test_a_facility_manager_opens_the_kick_off_file_solves_and_reads_a_rota_on_a_projector(server):
+    """On a 1024x768 screen: start empty, upload the JSON task file, solve, read a rota; screenshots for a person."""
     SHOTS.mkdir(exist_ok=True)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1024, "height": 768})
         page.goto(f"{server}/?key={MANAGER_KEY}")  # the URL a first start prints
         page.get_by_text("Taken van de leveranciers").wait_for(timeout=60_000)
-        page.get_by_text("131 taken").wait_for(timeout=60_000)
-        page.get_by_role("button", name="Sjabloon CSV").wait_for(timeout=30_000)
-        page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(timeout=30_000)
-        time.sleep(1.0)  # the grid paints its canvas after it appears
-        page.screenshot(path=str(SHOTS / "1-taken.png"), full_page=True)
-        page.get_by_role("button", name="Kleine oefenset laden").click()
-        page.get_by_text("11 taken").wait_for(timeout=30_000)
+        page.get_by_text("131 taken").first.wait_for(timeout=60_000)
+        page.get_by_role("button", name="Leeg beginnen").click()
+        page.get_by_text("Nog geen taken").wait_for(timeout=30_000)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(ROOT / "data" / "uu_kickoff.json"))
+        page.get_by_text("131 taken toegevoegd").wait_for(timeout=60_000)
+        page.get_by_text("Alles in orde: 131 taken").wait_for(timeout=30_000)
+        page.screenshot(path=str(SHOTS / "1-taken-geopend.png"))
         page.get_by_role("link", name="Oplossen").click()
         page.get_by_role("button", name="Banen zoeken").click()
-        page.get_by_text("Klaar:").wait_for(timeout=90_000)
-        page.screenshot(path=str(SHOTS / "2-oplossen.png"), full_page=True)
+        page.get_by_text("Klaar:").wait_for(timeout=120_000)
+        page.screenshot(path=str(SHOTS / "2-oplossen.png"))
         page.get_by_role("link", name="Roosters").first.click()
         page.get_by_text("Weekrooster J01").wait_for(timeout=30_000)
-        page.locator("canvas, svg").first.wait_for(timeout=30_000)
-        time.sleep(1.5)  # let the chart draw
-        page.screenshot(path=str(SHOTS / "3-rooster.png"), full_page=True)
+        _wait_for_chart(page)
+        page.screenshot(path=str(SHOTS / "3-roosters-boven.png"))
+        page.mouse.move(650, 400)
+        page.get_by_text("Weekrooster J01").scroll_into_view_if_needed()
+        time.sleep(1.0)
+        page.screenshot(path=str(SHOTS / "4-rooster.png"))
+        page.get_by_text("Plattegrond met de route van").scroll_into_view_if_needed()
+        time.sleep(1.5)
+        page.screenshot(path=str(SHOTS / "5-plattegrond.png"))
+        page.get_by_text("Alle banen in één oogopslag").scroll_into_view_if_needed()
+        time.sleep(1.5)
+        page.screenshot(path=str(SHOTS / "6-alle-banen.png"))
         text = page.inner_text("body")
         browser.close()
-    assert "Banen" in text and "Weekrooster J01" in text and "Niet ingedeeld" in text
+    assert "Weekrooster J01" in text and "Niet ingedeeld" in text and "Hoe werkbaar is elke baan" in text
+    for english in ("FEASIBLE", "OPTIMAL", "Proven", "left over"):
+        assert english not in text

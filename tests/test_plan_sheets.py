@@ -11,6 +11,7 @@ from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.io.plan_sheets import plan_xlsx, supplier_extract
 from bundler.timetable import blocks
+from bundler.words import status_text
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "data" / "tutorial.json"
 
@@ -22,9 +23,40 @@ def test_workbook_has_overview_and_one_rota_per_job():
     book = load_workbook(io.BytesIO(plan_xlsx(task_file, plan)))
     assert book.sheetnames == ["Overzicht"] + [f"Rooster {j.id}" for j in plan.jobs]
     for job in plan.jobs:
-        rows = list(book[f"Rooster {job.id}"].iter_rows(min_row=3, values_only=True))
-        assert len(rows) == len(job.schedule)
-        assert {r[3] for r in rows} == set(job.tasks)
+        rows = list(book[f"Rooster {job.id}"].iter_rows(values_only=True))
+        header = next(i for i, r in enumerate(rows) if r[:2] == ("Dag", "Van"))
+        listed = [r for r in rows[header + 1:] if r[0]]
+        assert len(listed) == len(job.schedule)
+        assert {r[3] for r in listed} == set(job.tasks)
+
+
+def test_each_rota_sheet_is_a_week_grid_coloured_by_supplier_with_what_and_where():
+    """Seven day columns, quarter-hour rows; a block's first cell names the work, the place and the times,
+    its cells carry the supplier's colour; names, not codes."""
+    from bundler.timetable import supplier_colours
+
+    task_file = read_task_file(TUTORIAL)
+    plan = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    book = load_workbook(io.BytesIO(plan_xlsx(task_file, plan)))
+    colours = supplier_colours(task_file)
+    tasks = task_file.task_by_id()
+    for job in plan.jobs:
+        sheet = book[f"Rooster {job.id}"]
+        assert [c.value for c in sheet[4]][:8] == ["Tijd", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+                                                   "zaterdag", "zondag"]
+        assert "werkgever " + task_file.supplier_by_id()[job.employer].name in sheet["A1"].value
+        labels = [c for row in sheet.iter_rows(min_row=5, max_col=8) for c in row
+                  if isinstance(c.value, str) and " · " in c.value]
+        assert len(labels) == len(job.schedule)
+        for entry in job.schedule:
+            title = tasks[entry.task].title
+            column = 2 + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(entry.day)
+            cell = next(c for c in labels if c.value.startswith(title) and entry.start in c.value and c.column == column)
+            assert cell.fill.fgColor.rgb.endswith(colours[tasks[entry.task].supplier].lstrip("#").upper())
+    overview = [r for r in book["Overzicht"].iter_rows(values_only=True)]
+    assert overview[1][:2] == ("Hoe goed", status_text(plan)) and not any("OPTIMAL" in str(v) for v in overview[1])
+    assert not any(r[1] in {s.id for s in task_file.suppliers} for r in overview if r[0] in {j.id for j in plan.jobs})
+
 
 
 def test_supplier_extract_holds_only_what_the_supplier_may_see():

@@ -12,32 +12,41 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 
 from bundler.domain import DAYS, Plan, TaskFile
 from bundler.file_names import sheet_title
 from bundler.io.cells import append_row
 from bundler.left_over import left_over_rows
+from bundler.io.rota_grid import week_grid
 from bundler.timetable import blocks, supplier_hours
+from bundler.words import DAY_NAMES, number, status_text
 
-DAY_NAMES_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _BOLD = Font(bold=True)
 
 
 def plan_xlsx(task_file: TaskFile, plan: Plan) -> bytes:
+    """An overview (status in words, names not codes, job quality, the left-over tasks and why) and a week grid
+    per job."""
     workbook = Workbook()
     overview = workbook.active
     overview.title = "Overzicht"
+    names = {s.id: s.name or s.id for s in task_file.suppliers}
     k = plan.kpis
-    for row in (("Plan", plan.name), ("Status", plan.status), ("Banen", k.jobs),
-                ("Bovengrens banen", k.jobs_upper_bound), ("Uren gebundeld", k.bundled_hours),
+    for row in (("Plan", plan.name), ("Hoe goed", status_text(plan)), ("Banen", k.jobs),
+                ("Meer banen kan niet dan", k.jobs_upper_bound), ("Uren gebundeld", k.bundled_hours),
                 ("Uren totaal", k.total_hours), ("Banenafspraak (25,5 u)", k.banenafspraak_jobs), ()):
         append_row(overview, list(row))
-    append_row(overview, ["Baan", "Werkgever", "Leveranciers", "Uren per week", "Taken"])
+    append_row(overview, ["Baan", "Werkgever", "Leveranciers", "Uren per week", "Taken", "Langste dag (u)",
+                          "Langste wachttijd (min)", "Gebouwen per dag", "Weekenddagen", "Let op"])
     for cell in overview[overview.max_row]:
         cell.font = _BOLD
     for job in plan.jobs:
-        append_row(overview, [job.id, job.employer, ", ".join(job.suppliers), job.hours, ", ".join(job.tasks)])
+        q = job.quality
+        append_row(overview, [job.id, names.get(job.employer, job.employer),
+                              " + ".join(names.get(s, s) for s in job.suppliers), job.hours, ", ".join(job.tasks),
+                              *((q.longest_day_hours, q.longest_wait_minutes, q.max_buildings_per_day,
+                                 q.weekend_days, "; ".join(q.warnings_nl)) if q else ("", "", "", "", ""))])
     append_row(overview, [])
     append_row(overview, ["Leverancier", "Uren ingebracht", "Uren in banen", "Banen", "Werkgever van"])
     for cell in overview[overview.max_row]:
@@ -52,23 +61,33 @@ def plan_xlsx(task_file: TaskFile, plan: Plan) -> bytes:
             cell.font = _BOLD
         for r in left_over:
             append_row(overview, [r["task"], r["title"], r["supplier"], r["hours"], r["rule"], r["reason"]])
-    overview.column_dimensions["A"].width = 24
-    overview.column_dimensions["E"].width = 40
+    for letter, width in zip("ABCDEFGHIJ", (24, 16, 24, 12, 30, 12, 12, 12, 12, 50)):
+        overview.column_dimensions[letter].width = width
     taken = {overview.title}
     for job in plan.jobs:
         sheet = workbook.create_sheet(sheet_title(f"Rooster {job.id}", taken))
-        append_row(sheet, [f"Baan {job.id}", f"werkgever {job.employer}", f"{job.hours:g} uur per week"])
-        sheet["A1"].font = _BOLD
-        append_row(sheet, ["Dag", "Van", "Tot", "Taak", "Omschrijving", "Leverancier", "Locatie",
-                           "Reistijd vooraf (min)"])
-        for cell in sheet[2]:
-            cell.font = _BOLD
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        for b in blocks(task_file, plan, job.id):
-            append_row(sheet, [DAY_NAMES_NL[DAYS.index(b.day)], b.start, b.end, b.task, b.title, b.supplier,
-                          b.location_name, "" if b.travel_before is None else round(b.travel_before)])
-        for letter, width in zip("ABCDEFGH", (12, 7, 7, 8, 36, 14, 26, 12)):
-            sheet.column_dimensions[letter].width = width
+        append_row(sheet, [f"Baan {job.id} · werkgever {names.get(job.employer, job.employer)} · "
+                           f"{number(job.hours)} uur per week"])
+        sheet["A1"].font = Font(bold=True, size=13)
+        warnings = job.quality.warnings_nl if job.quality else []
+        append_row(sheet, ["Let op: " + "; ".join(warnings) if warnings else ""])
+        job_blocks = blocks(task_file, plan, job.id)
+        row = week_grid(sheet, job_blocks, task_file, top=4, day_names=DAY_NAMES["nl"])
+        sheet.cell(row=row, column=1, value="Alle blokken op een rij").font = _BOLD
+        header = ["Dag", "Van", "Tot", "Taak", "Omschrijving", "Leverancier", "Locatie", "Reistijd vooraf (min)"]
+        for column, text in enumerate(header, start=1):
+            sheet.cell(row=row + 1, column=column, value=text).font = _BOLD
+        for offset, b in enumerate(job_blocks, start=row + 2):
+            values = [DAY_NAMES["nl"][DAYS.index(b.day)], b.start, b.end, b.task, b.title,
+                      names.get(b.supplier, b.supplier), b.location_name,
+                      "" if b.travel_before is None else round(b.travel_before)]
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(row=offset, column=column, value=value)
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+        sheet.freeze_panes = "B5"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
