@@ -6,7 +6,7 @@ from bundler.store import StaleVersionError
 from bundler.ui.session import current_check, tr
 from bundler.ui.text import md
 from bundler.ui.workspace import adopt_finished_solve, stale_message, start_solve
-from bundler.words import number, status_text, stopped_text
+from bundler.words import number, status_text
 
 st.title(tr("Oplossen", "Solve"))
 check = current_check()
@@ -55,13 +55,31 @@ def progress() -> None:
         return
     if adopt_finished_solve():
         st.rerun(scope="app")
-    plan, lang = job.plan, st.session_state["lang"]
+    plan, lang = st.session_state["plan"], st.session_state["lang"]
     k = plan.kpis
-    stopped = stopped_text(plan, lang)
-    st.success(tr(f"Klaar: {k.jobs} banen, {number(k.bundled_hours)} van {number(k.total_hours)} uur gebundeld "
-                  f"({status_text(plan)}{'; ' + stopped if stopped else ''}).",
-                  f"Done: {k.jobs} jobs, {number(k.bundled_hours, 'en')} of {number(k.total_hours, 'en')} hours "
-                  f"bundled ({status_text(plan, 'en')}{'; ' + stopped if stopped else ''})."))
+    note = st.session_state.get("adopt_note")
+    if note and note[0] == "kept":
+        _, previous, stopped = note
+        st.warning(tr(f"Gestopt. Wat er tot dan toe gevonden was ({stopped.kpis.jobs} banen, "
+                      f"{number(stopped.kpis.bundled_hours)} uur) is minder dan het vorige plan: het vorige plan "
+                      f"({previous.kpis.jobs} banen, {number(previous.kpis.bundled_hours)} uur) blijft staan.",
+                      f"Stopped. What was found so far ({stopped.kpis.jobs} jobs, "
+                      f"{number(stopped.kpis.bundled_hours, 'en')} hours) is less than the previous plan: the previous "
+                      f"plan ({previous.kpis.jobs} jobs, {number(previous.kpis.bundled_hours, 'en')} hours) stays."))
+    else:
+        stopped = note is not None and note[0] == "stopped"
+        st.success(tr(f"{'Gestopt; dit is nu het plan' if stopped else 'Klaar'}: {k.jobs} banen, "
+                      f"{number(k.bundled_hours)} van {number(k.total_hours)} uur gebundeld ({status_text(plan)}).",
+                      f"{'Stopped; this is the plan now' if stopped else 'Done'}: {k.jobs} jobs, "
+                      f"{number(k.bundled_hours, 'en')} of {number(k.total_hours, 'en')} hours bundled "
+                      f"({status_text(plan, 'en')})."))
+    earlier = st.session_state.get("earlier_decisions")
+    if earlier and st.session_state.get("adopted") is job:
+        kept = [d for d in earlier[1] if (d.job, d.supplier) in st.session_state["decisions"]]
+        st.caption(tr(f"Opnieuw gepland: banen die hetzelfde bleven houden hun nummer en hun besluiten "
+                      f"({len(kept)} van {len(earlier[1])}); nieuwe banen krijgen een nieuw nummer.",
+                      f"Re-planned: jobs that stayed the same keep their number and their decisions "
+                      f"({len(kept)} of {len(earlier[1])}); new jobs get a new number."))
     st.page_link("app_pages/schedules.py", label=tr("Naar de roosters", "To the schedules"), icon=":material/calendar_month:")
 
 

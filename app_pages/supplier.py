@@ -89,6 +89,15 @@ if own_left:
                  hide_index=True, width="stretch", column_config={tr("Waarom", "Why"): st.column_config.TextColumn(
                      width="large")})
 
+earlier = st.session_state.get("earlier_decisions")
+if earlier:
+    rejected = [d for d in earlier[1] if d.verdict == "reject"]
+    if rejected:
+        st.caption(tr("Afgewezen in het vorige plan (die combinaties komen niet meer terug): ",
+                      "Rejected in the previous plan (those pairings do not come back): ")
+                   + "; ".join(f"{md(d.job)} ({md(names.get(d.supplier, d.supplier))}"
+                               + (f": {md(d.reason)}" if d.reason else "") + ")" for d in rejected))
+
 taken = list(decisions.values())
 if taken:
     st.write(tr(f"{sum(d.verdict == 'accept' for d in taken)} akkoord, {sum(d.verdict == 'reject' for d in taken)} "

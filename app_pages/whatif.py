@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
+from bundler.background import BackgroundVariants
 from bundler.ui.charts import variants_chart
 from bundler.ui.session import current_check, tr
+from bundler.ui.text import md
+from bundler.whatif import PRESETS, RULE_COLUMNS, variant_from_row
 from bundler.words import number, status_text
-from bundler.whatif import PRESETS, RULE_COLUMNS, run_variants, variant_from_row
 
 MAX_VARIANTS = 6  # each variant is a solve of its own: a handful keeps the wait short
 
@@ -70,18 +72,54 @@ left, right = st.columns([3, 1])
 left.selectbox(tr("Kant-en-klare variant", "Ready-made variant"), list(PRESETS), key="whatif_preset")
 right.button(tr("Variant toevoegen", "Add variant"), on_click=_add_preset, key="whatif_add")
 seconds = st.slider(tr("Seconden per variant", "Seconds per variant"), 2, 60, 5, key="whatif_seconds")
-if st.button(tr("Varianten doorrekenen", "Run the variants"), type="primary", key="run_whatif"):
+running = st.session_state.get("whatif_run")
+if st.button(tr("Varianten doorrekenen", "Run the variants"), type="primary", key="run_whatif",
+             disabled=running is not None and not running.done):
     variants = [variant_from_row(row, n) for n, row in enumerate(table.to_dict("records")[:MAX_VARIANTS], start=1)]
-    with st.spinner(tr("Bezig met rekenen...", "Solving...")):
-        st.session_state["whatif"] = run_variants(check.task_file, variants, seconds_each=seconds)
+    st.session_state["whatif_run"] = BackgroundVariants(check.task_file, variants, seconds_each=seconds)
+    st.session_state["whatif"] = None
 
+
+@st.fragment(run_every=0.5)
+def progress() -> None:
+    """Which variant is being solved, how long it has taken; the results once all are done."""
+    run = st.session_state.get("whatif_run")
+    if run is None or st.session_state.get("whatif") is not None:
+        return
+    if not run.done:
+        share = min((run.number - 1 + min(run.elapsed / max(run.seconds_each * max(run.number, 1), 1e-9), 1))
+                    / run.total, 1.0) if run.number else 0.0
+        st.progress(share, text=tr(f"Variant {run.number} van {run.total}: {run.label} · {run.elapsed:.0f} s",
+                                   f"Variant {run.number} of {run.total}: {run.label} · {run.elapsed:.0f} s"))
+        if st.button(tr("Stop (de varianten tot nu toe bewaren)", "Stop (keep the variants so far)"),
+                     key="stop_whatif"):
+            run.stop()
+        return
+    if run.error:
+        st.error(tr(f"Het doorrekenen ging mis: {md(run.error)}", f"Running the variants failed: {md(run.error)}"))
+        return
+    st.session_state["whatif"] = run.outcomes
+    st.rerun(scope="app")
+
+
+progress()
 outcomes = st.session_state.get("whatif")
 if outcomes:
     lang = st.session_state["lang"]
-    rows = [{tr("Variant", "Variant"): o.variant.label,
-             tr("Banen", "Jobs"): o.plan.kpis.jobs if o.plan else None,
-             tr("Uren in banen", "Hours in jobs"): number(o.plan.kpis.bundled_hours, lang) if o.plan else None,
-             tr("Hoe goed", "How good"): status_text(o.plan, lang) if o.plan else tr("kan niet: ", "impossible: ")
-             + o.problem} for o in outcomes]
+    rows = []
+    for o in outcomes:
+        if o.plan is not None:
+            how = status_text(o.plan, lang)
+        elif o.problem == "stopped":
+            how = tr("niet doorgerekend (gestopt)", "not run (stopped)")
+        else:
+            how = tr("kan niet: ", "impossible: ") + o.problem
+        rows.append({tr("Variant", "Variant"): o.variant.label,
+                     tr("Banen", "Jobs"): o.plan.kpis.jobs if o.plan else None,
+                     tr("Uren in banen", "Hours in jobs"): number(o.plan.kpis.bundled_hours, lang) if o.plan else None,
+                     tr("Hoe goed", "How good"): how})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for o in outcomes:
+        if o.notes:
+            st.caption(f"**{md(o.variant.label)}**: " + "; ".join(md(nl if lang == "nl" else en) for nl, en in o.notes))
     st.altair_chart(variants_chart(outcomes, lang), width="stretch")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, get_args
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, get_args
 
 from bundler.domain import Plan, Rules, TaskFile
 from bundler.engine import SolveConfig, solve
@@ -80,6 +81,12 @@ class Outcome:
     variant: Variant
     plan: Plan | None
     problem: str = ""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """What the reader should know, (Dutch, English): decisions kept, agreed jobs skipped, a plan taken over."""
+    task_file: TaskFile | None = None
+    """The variant's own task file (its rules, the agreed jobs it could keep)."""
+    taken_from: str | None = None
+    """The label of the variant whose plan this one took over (valid here too, and better)."""
 
     def row(self) -> dict[str, Any]:
         if self.plan is None:
@@ -90,18 +97,94 @@ class Outcome:
                 "hours": k.bundled_hours, "status": self.plan.status}
 
 
+def variant_file(task_file: TaskFile, variant: Variant) -> tuple[TaskFile, list[tuple[str, str]]]:
+    """The task file under the variant's rules, with every agreed (pinned) job that still obeys them.
+
+    An agreed job of 21 h under 'min 24 u' would make the whole variant an input error;
+    it is left out instead, with a note saying so. InputError when the variant's rules
+    themselves are wrong."""
+    data = task_file.to_json_dict()
+    data["rules"] = {**data["rules"], **variant.rules}
+    pinned, data["pinned"] = data.get("pinned") or [], []
+    loose = parse_task_file(data)
+    notes = []
+    if pinned or data.get("incompatible"):
+        notes.append((f"houdt {len(pinned)} afgesproken baan/banen en {len(data.get('incompatible') or [])} "
+                      f"afgewezen combinatie(s) aan",
+                      f"keeps {len(pinned)} agreed job(s) and {len(data.get('incompatible') or [])} rejected "
+                      f"pairing(s)"))
+    if not pinned:
+        return loose, notes
+    from bundler.engine.instance import prepare
+    from bundler.engine.schedule import job_violations
+
+    instance = prepare(loose)
+    kept = []
+    for job in pinned:
+        broken = job_violations(instance, [instance.index[t] for t in job["tasks"]])
+        if broken:
+            rule = broken[0].rule
+            notes.append((f"afgesproken baan {job['id']} overgeslagen: past niet onder deze regels "
+                          f"({rule.label_nl.lower()})",
+                          f"agreed job {job['id']} skipped: it breaks these rules ({rule.label_en.lower()})"))
+        else:
+            kept.append(job)
+    data["pinned"] = kept
+    return parse_task_file(data), notes
+
+
+def take_over_better_plans(outcomes: list[Outcome]) -> None:
+    """Give each variant the best plan found for any variant that also obeys its rules.
+
+    A looser variant (3 suppliers instead of 2) admits every plan of the stricter one,
+    so it is never worse than it: the warm start, done after the fact. The plan taken
+    over is checked against the variant's own task file first."""
+    from bundler.check import check_plan
+    from bundler.continuity import score
+
+    found = [(o, o.plan) for o in outcomes if o.plan is not None]
+    for outcome in outcomes:
+        if outcome.plan is None or outcome.plan.status == "OPTIMAL":
+            continue
+        objective = outcome.task_file.rules.objective
+        best, source = outcome.plan, None
+        for other, plan in found:
+            if other is outcome or score(plan, objective) <= score(best, objective):
+                continue
+            if not check_plan(outcome.task_file, plan):
+                best, source = plan, other
+        if source is not None:
+            bound = max(outcome.plan.kpis.jobs_upper_bound, best.kpis.jobs)
+            outcome.plan = best.model_copy(update={"status": "FEASIBLE", "kpis": best.kpis.model_copy(
+                update={"jobs_upper_bound": bound})})
+            outcome.taken_from = source.variant.label
+            outcome.notes.append((f"plan overgenomen van '{source.variant.label}': dat geldt ook onder deze "
+                                  f"regels en is beter", f"plan taken over from '{source.variant.label}': it holds "
+                                  f"under these rules too and is better"))
+
+
 def run_variants(task_file: TaskFile, variants: list[Variant], seconds_each: float, workers: int = 2,
-                 seed: int = 0) -> list[Outcome]:
-    """Solve each variant (its rules override the file's); a bad variant is reported, not raised."""
+                 seed: int = 0, on_variant: Callable[[int, int, str], None] | None = None,
+                 stop: threading.Event | None = None) -> list[Outcome]:
+    """Solve each variant (its rules override the file's); a bad variant is reported, not raised.
+
+    `on_variant(number, total, label)` is called as each variant starts (progress); a set
+    `stop` ends the current variant with its best plan so far and skips the rest."""
     outcomes = []
-    for variant in variants:
-        data = task_file.to_json_dict()
-        data["rules"] = {**data["rules"], **variant.rules}
+    for number, variant in enumerate(variants, start=1):
+        if stop is not None and stop.is_set():
+            outcomes.append(Outcome(variant, None, "stopped"))
+            continue
+        if on_variant:
+            on_variant(number, len(variants), variant.label)
         try:
-            variant_file = parse_task_file(data)
+            own_file, notes = variant_file(task_file, variant)
         except InputError as error:
             outcomes.append(Outcome(variant, None, "; ".join(error.problems)))
             continue
-        plan = solve(variant_file, SolveConfig(time_limit=seconds_each, workers=workers, seed=seed))
-        outcomes.append(Outcome(variant, plan))
+        config = SolveConfig(time_limit=seconds_each, workers=workers, seed=seed)
+        if stop is not None:
+            config.stop = stop
+        outcomes.append(Outcome(variant, solve(own_file, config), notes=notes, task_file=own_file))
+    take_over_better_plans(outcomes)
     return outcomes

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
-from test_app import solve_now, start
+from test_app import run_whatif, solve_now, start
 
 ENGLISH = {
     "the", "and", "with", "without", "to", "from", "job", "jobs", "task", "tasks", "hours", "hour", "day",
@@ -94,12 +93,7 @@ def test_every_page_of_the_dutch_view_is_in_dutch():
     solve_now(at)
     at.switch_page("app_pages/whatif.py").run()
     at.slider(key="whatif_seconds").set_value(2).run()
-    at.button(key="run_whatif").click().run()
-    deadline = time.monotonic() + 120
-    while at.session_state.get("whatif_run") is not None and not at.session_state["whatif_run"].done \
-            and time.monotonic() < deadline:
-        time.sleep(0.3)
-        at.run()
+    run_whatif(at)
     problems = {}
     for page in PAGES:
         at.switch_page(f"app_pages/{page}.py").run()

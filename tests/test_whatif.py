@@ -1,11 +1,14 @@
-"""What-if variants from the editable table: typed rules, presets, bad variants reported (no solving here)."""
+"""What-if variants: typed rules from the table, presets, bad variants reported, agreed jobs that break a
+variant's rules skipped with a note, and a looser variant never worse than a stricter one."""
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
 
-from bundler.domain import Rules
+from bundler.check import check_plan
+from bundler.domain import Rules, Unassigned
+from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.rules import RELAXED_RULES
 from bundler.whatif import (
@@ -48,3 +51,49 @@ def test_a_bad_value_of_a_new_rule_is_reported_by_field_not_solved():
     assert days.plan is None and "rules, field max_work_days" in days.problem
     assert switch.plan is None and "rules, field hygiene_order" in switch.problem
     assert days.row()["status"] == days.problem
+
+
+def _tutorial_with_a_pinned_job_under(hours: float):
+    from bundler.decisions import Decision, apply_decisions
+
+    task_file = read_task_file(TUTORIAL)
+    plan = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    small = next(j for j in plan.jobs if j.hours < hours)
+    return apply_decisions(task_file, plan, [Decision(small.id, small.employer, "accept")]), small
+
+
+def test_a_variant_skips_an_agreed_job_that_breaks_its_rules_and_says_so():
+    """'min 24 u' with an accepted job of under 24 h: the job is left out with a note, the variant still solves."""
+    pinned_file, small = _tutorial_with_a_pinned_job_under(24)
+    [outcome] = run_variants(pinned_file, [Variant("min 24 u", {"min_job_hours": 24.0})], seconds_each=3)
+    assert outcome.plan is not None and outcome.task_file.pinned == []
+    assert any(f"afgesproken baan {small.id} overgeslagen" in nl for nl, _ in outcome.notes)
+    assert check_plan(outcome.task_file, outcome.plan) == []
+    [kept] = run_variants(pinned_file, [Variant("min 16 u", {"min_job_hours": 16.0})], seconds_each=3)
+    assert [p.id for p in kept.task_file.pinned] == [small.id]
+    assert any("houdt 1 afgesproken baan" in nl for nl, _ in kept.notes)
+
+
+def test_a_looser_variant_takes_over_a_better_plan_of_a_stricter_one():
+    """A plan of '2 suppliers' holds under '3 suppliers'; if the looser solve found less, it takes that plan."""
+    from bundler.validation import parse_task_file
+    from bundler.whatif import Outcome, take_over_better_plans
+
+    task_file = read_task_file(TUTORIAL)
+    strict = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    data = task_file.to_json_dict()
+    data["rules"]["max_suppliers_per_job"] = 3
+    loose_file = parse_task_file(data)
+    dropped = strict.jobs[-1]
+    worse = strict.model_copy(update={
+        "status": "FEASIBLE", "jobs": strict.jobs[:-1],
+        "unassigned": [*strict.unassigned, *(Unassigned(task=t, reason="x") for t in dropped.tasks)],
+        "kpis": strict.kpis.model_copy(update={"jobs": strict.kpis.jobs - 1,
+                                               "bundled_hours": strict.kpis.bundled_hours - dropped.hours})})
+    outcomes = [Outcome(Variant("2 leveranciers", {}), strict, task_file=task_file),
+                Outcome(Variant("3 leveranciers", {"max_suppliers_per_job": 3}), worse, task_file=loose_file)]
+    take_over_better_plans(outcomes)
+    assert outcomes[1].plan.kpis.jobs == strict.kpis.jobs and outcomes[1].taken_from == "2 leveranciers"
+    assert check_plan(loose_file, outcomes[1].plan) == []
+    assert any("overgenomen van '2 leveranciers'" in nl for nl, _ in outcomes[1].notes)
+    assert outcomes[0].taken_from is None  # the stricter one never takes a plan that breaks its rules

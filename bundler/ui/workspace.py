@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from bundler.background import BackgroundSolve
+from bundler.continuity import after_stop, carry_decisions, carry_ids
 from bundler.decisions import Decision, apply_decisions
 from bundler.domain import Plan, TaskFile
 from bundler.engine import SolveConfig
@@ -105,42 +106,74 @@ def version_for(task_file: TaskFile) -> int:
     return save(task_file, note=tr("opgeslagen bij het oplossen", "saved when solving"))
 
 
-def start_solve(task_file: TaskFile) -> None:
-    """Start a background solve; inside a workspace, first make sure the tasks are a saved version."""
+def start_solve(task_file: TaskFile, replanned_from: tuple[Plan, list[Decision]] | None = None) -> None:
+    """Start a background solve; inside a workspace, first make sure the tasks are a saved version.
+
+    The plan on the pages until now is remembered with it: a stop keeps the better of the two,
+    and a re-plan (`replanned_from`: the plan decided on and its decisions) keeps job ids and decisions."""
     solved_from = (st.session_state["workspace_id"], version_for(task_file)) if is_open() else None
     st.session_state["solve_version"] = solved_from
-    st.session_state["solve"] = BackgroundSolve(task_file, SolveConfig(time_limit=st.session_state["time_limit"],
-                                                                       workers=2))
+    job = BackgroundSolve(task_file, SolveConfig(time_limit=st.session_state["time_limit"], workers=2))
+    job.previous = (st.session_state.get("plan"), st.session_state.get("plan_file"), current_plan_id())
+    job.replanned_from = replanned_from
+    st.session_state["solve"] = job
 
 
 def replan(plan: Plan, plan_file: TaskFile, decisions: list[Decision]) -> None:
     """Pin the accepted jobs, forbid the rejected pairings, load that as the tables and solve it."""
     new_file = apply_decisions(plan_file, plan, decisions)
     set_tables(to_tables(new_file.to_json_dict()))
-    start_solve(new_file)
+    start_solve(new_file, replanned_from=(plan, list(decisions)))
 
 
 def adopt_finished_solve() -> bool:
-    """Make a finished background solve's plan the current plan, whichever page is open."""
+    """Make a finished background solve's plan the current plan, whichever page is open.
+
+    A stopped solve gives way to the previous plan of the same tasks when that was better
+    (`adopt_note` says which stayed); after a re-plan, jobs that came back unchanged keep
+    their ids and their decisions, and new jobs get ids no earlier job had."""
     job = st.session_state.get("solve")
     if job is None or not job.done or job.plan is None or st.session_state.get("adopted") is job:
         return False
-    st.session_state["plan"] = job.plan
-    st.session_state["plan_file"] = job.task_file
-    st.session_state["decisions"] = {}
     st.session_state["adopted"] = job
-    store_adopted_plan(job)
+    previous, previous_file, previous_id = job.previous or (None, None, None)
+    same_tasks = previous_file is not None and previous_file.to_json_dict() == job.task_file.to_json_dict()
+    plan, note = job.plan, None
+    if plan.solver.stopped_by == "user":
+        choice = after_stop(previous if same_tasks else None, plan, job.task_file.rules.objective)
+        note = ("kept" if choice.kept_previous else "stopped", previous, job.plan)
+        if choice.kept_previous:
+            st.session_state["adopt_note"] = note
+            st.session_state["plan_id"] = previous_id
+            return True
+    carried: list[Decision] = []
+    st.session_state.pop("earlier_decisions", None)
+    if job.replanned_from is not None:
+        decided_on, decisions = job.replanned_from
+        plan = carry_ids(decided_on, plan, {p.id for p in job.task_file.pinned})
+        carried = carry_decisions(decided_on, plan, decisions)
+        st.session_state["earlier_decisions"] = (decided_on, decisions)
+    st.session_state["adopt_note"] = note
+    st.session_state["plan"] = plan
+    st.session_state["plan_file"] = job.task_file
+    st.session_state["decisions"] = {(d.job, d.supplier): d for d in carried}
+    store_adopted_plan(plan, carried)
     return True
 
 
-def store_adopted_plan(job: BackgroundSolve) -> None:
-    """Called once a finished solve becomes the current plan: keep it in the workspace."""
+def store_adopted_plan(plan: Plan, carried: list[Decision] = ()) -> None:
+    """Called once a finished solve becomes the current plan: keep it in the workspace, with the decisions
+    that still stand."""
     solved_from = st.session_state.get("solve_version")
-    if solved_from is None or job.plan is None:
+    if solved_from is None or plan is None:
         st.session_state["plan_id"] = None
         return
     workspace_id, version = solved_from
-    stored = repository().save_plan(workspace_id, version, job.plan, by=who())
+    repo = repository()
+    stored = repo.save_plan(workspace_id, version, plan, by=who())
+    for d in carried:
+        repo.decide(stored.id, d.job, d.supplier, d.verdict, d.reason, by=tr(f"{who()} (uit het vorige plan)",
+                                                                              f"{who()} (from the previous plan)"))
     # Shown as the workspace's plan only while that workspace is the open one.
     st.session_state["plan_id"] = stored.id if st.session_state.get("workspace_id") == workspace_id else None
 
