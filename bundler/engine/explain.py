@@ -352,14 +352,36 @@ def _cost(instance: Instance, by_day: dict[int, list[Occurrence]], occurrence: O
     return len(phrases), sum(e for _, _, e in phrases)
 
 
+EXPLAIN_WORK = 1_000_000
+"""How much explaining a plan may cost (tasks of the region plus jobs of the plan, per
+left-over task): a campus of thousands of left-over tasks would otherwise take a minute.
+Counted, not clocked, so the same plan gets the same reasons."""
+
+
 def explain_all(instance: Instance, left_over: list[int], jobs: Sequence[tuple[str, Job]],
                 proven_optimal: bool) -> dict[int, Reason]:
-    """A reason for every left-over task, with the plan's jobs as (id, job)."""
+    """A reason for every left-over task, with the plan's jobs as (id, job); past
+    EXPLAIN_WORK the remaining tasks get the reasons that need no search."""
     members: dict[int, list[int]] = {}
     for task in instance.tasks:
         members.setdefault(instance.region_of_task(task.index), []).append(task.index)
-    return {t: explain_left_over(instance, t, jobs, proven_optimal, members[instance.region_of_task(t)])
-            for t in left_over}
+    reasons, work = {}, 0
+    for t in left_over:
+        region = members[instance.region_of_task(t)]
+        work += len(region) + len(jobs)
+        reasons[t] = explain_left_over(instance, t, jobs, proven_optimal, region) if work <= EXPLAIN_WORK \
+            else own_reason(instance, t) or _without_search(proven_optimal)
+    return reasons
+
+
+def _without_search(proven_optimal: bool) -> Reason:
+    if proven_optimal:
+        return Reason(None, "left over by the optimum: the proven best plan has no room for it",
+                      "het beste plan (bewezen) heeft er geen plek voor")
+    return Reason(None, "left over by the best plan found in the time limit (too many tasks left over to "
+                        "explain each one)",
+                  "het beste plan dat binnen de rekentijd gevonden is, heeft er geen plek voor (te veel "
+                  "overgebleven taken om elk apart uit te leggen)")
 
 
 def explain_left_over(instance: Instance, t: int, jobs: Sequence[tuple[str, Job]], proven_optimal: bool,

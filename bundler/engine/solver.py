@@ -25,7 +25,7 @@ from bundler.engine.schedule import find_schedule
 
 __all__ = ["Progress", "SolveConfig", "checked", "solve"]
 
-FINISH_SECONDS_PER_TASK = 6e-4
+FINISH_SECONDS_PER_TASK = 1e-3
 """Writing and checking the plan after the regions, per task (on a development machine):
 the regions stop that much before the deadline."""
 WORK_MARGIN_SHARE, WORK_MARGIN_SECONDS = 0.15, 1.0
