@@ -42,7 +42,7 @@ def progress() -> None:
     st.progress(share if snap.running else 1.0, text=text)
     a, b, c = st.columns(3)
     a.metric(tr("Banen gevonden", "Jobs found"), "-" if snap.jobs is None else snap.jobs)
-    b.metric(tr("Meer banen kan niet dan", "No more jobs can be than"), "-" if snap.bound is None else snap.bound,
+    b.metric(tr("Hoogstens mogelijk", "At most possible"), "-" if snap.bound is None else snap.bound,
              help=tr("Zoveel banen zijn er hoogstens te maken met deze taken en regels (bewezen).",
                      "At most this many jobs can be made from these tasks under these rules (proven)."))
     c.metric(tr("Verstreken", "Elapsed"), tr(f"{number(snap.elapsed, digits=1)} s", f"{snap.elapsed:.1f} s"))

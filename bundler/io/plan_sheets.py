@@ -34,7 +34,7 @@ def plan_xlsx(task_file: TaskFile, plan: Plan) -> bytes:
     names = {s.id: s.name or s.id for s in task_file.suppliers}
     k = plan.kpis
     for row in (("Plan", plan.name), ("Hoe goed", status_text(plan)), ("Banen", k.jobs),
-                ("Meer banen kan niet dan", k.jobs_upper_bound), ("Uren gebundeld", k.bundled_hours),
+                ("Hoogstens mogelijk (banen)", k.jobs_upper_bound), ("Uren gebundeld", k.bundled_hours),
                 ("Uren totaal", k.total_hours), ("Banenafspraak (25,5 u)", k.banenafspraak_jobs), ()):
         append_row(overview, list(row))
     append_row(overview, ["Baan", "Werkgever", "Leveranciers", "Uren per week", "Taken", "Langste dag (u)",
