@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 from bundler.engine.columns import Feasibility, pick_jobs
 from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job, construct
+from bundler.engine.fill import fill_left_over
 from bundler.engine.instance import Instance
 from bundler.engine.lns import improve, job_penalty, score
 from bundler.engine.model import JobModel, build_model, estimated_build_seconds
@@ -163,6 +164,8 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
         jobs = improve(instance, tasks, start, max(seconds - spent - polish_work, 0.0), config.seed, config.workers,
                        report=lambda found: report(len(found), simple), stop=config.stop.is_set,
                        job_quality=config.job_quality, clock=clock)
+        if instance.rules.objective != "cover":
+            jobs = fill_left_over(instance, jobs, tasks, Feasibility(instance, budget=POOL_SEARCH_BUDGET), clock)
         if config.job_quality:
             jobs = polish_rotas(instance, jobs, polish_work, config.seed, clock)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
