@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from bundler.cli import main
 from bundler.limits import MAX_DEPTH, MAX_SLOTS, MAX_TASKS
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "data" / "tutorial.json"
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from test_cli import run  # noqa: E402  (one way to run the command line in tests)
 
 
 def tutorial() -> dict:

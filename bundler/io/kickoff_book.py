@@ -17,7 +17,7 @@ import io
 from itertools import islice
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from bundler.domain import Rules
@@ -27,11 +27,9 @@ from bundler.io.report import Refusal
 from bundler.io.task_sheets import (
     MAX_IMPORT_COLUMNS,
     MAX_IMPORT_ROWS,
-    SheetError,
-    _check_size,
-    _check_unpacked_size,
     _text,
     add_task_sheets,
+    open_workbook,
     sheet_rows,
 )
 from bundler.tables import TABLE_COLUMNS, Tables, columns
@@ -162,12 +160,7 @@ def template_kickoff_xlsx() -> bytes:
 
 def read_kickoff_xlsx(content: bytes, name: str = "XLSX") -> Parts:
     """The parts a workbook holds; bad rows refused one by one. SheetError only when it is no workbook at all."""
-    _check_size(content, name)
-    _check_unpacked_size(content, name)
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a file that is not a workbook
-        raise SheetError([f"{name}: not an Excel workbook (.xlsx) ({type(error).__name__})"]) from None
+    workbook = open_workbook(content, name)
     parts = Parts()
     tasks: list[dict] = []
     try:

@@ -154,14 +154,19 @@ def csv_table(content: bytes, name: str) -> list[list[str]]:
         raise SheetError([f"{name}: cannot read the CSV ({error})"]) from None
 
 
-def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
-    """Task rows from a workbook with one sheet per supplier (the sheet name is its id)."""
+def open_workbook(content: bytes, name: str = "XLSX"):
+    """A workbook to read, after its packed and unpacked size are checked; SheetError when it is none."""
     _check_size(content, name)
     _check_unpacked_size(content, name)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a file that is not a workbook
         raise SheetError([f"{name}: not an Excel workbook (.xlsx) ({type(error).__name__})"]) from None
+
+
+def read_tasks_xlsx(content: bytes, name: str = "XLSX") -> list[dict]:
+    """Task rows from a workbook with one sheet per supplier (the sheet name is its id)."""
+    workbook = open_workbook(content, name)
     rows, problems = [], []
     for sheet in workbook.worksheets:  # read no further than the limits: a sheet can claim a million rows
         values = [list(r) for r in islice(sheet.iter_rows(values_only=True, max_col=MAX_IMPORT_COLUMNS),
