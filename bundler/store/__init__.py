@@ -10,6 +10,7 @@ from bundler.store.repository import (
     Repository,
     StaleDraftError,
     StaleVersionError,
+    StoredCandidate,
     StoredDecision,
     StoredPlan,
     VacancyDraft,
@@ -24,6 +25,6 @@ def open_store(url: str | None = None) -> Repository:
 
 
 __all__ = [
-    "NotFoundError", "Repository", "StaleDraftError", "StaleVersionError", "StoreUnavailable", "StoredDecision",
+    "NotFoundError", "Repository", "StaleDraftError", "StaleVersionError", "StoreUnavailable", "StoredCandidate", "StoredDecision",
     "StoredPlan", "VacancyDraft", "Version", "Workspace", "database_url", "open_engine", "open_store",
 ]

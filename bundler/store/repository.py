@@ -7,6 +7,12 @@ unique (workspace, number) key makes this hold even when two saves race. Decisio
 are appended, one row each, and the latest per (plan, job, supplier) counts. Vacancy
 drafts work like versions: each save is the next revision of its draft, refused when
 it started from an older one.
+
+Candidates are the exception: personal data keeps no history. A save replaces the
+workspace's candidate file (one row per person), and `delete_candidate` erases one
+person for good (right to erasure): a real DELETE, and their id taken off the jobs of
+the workspace's stored plans. Messages about candidates name their id only, never an
+alias or a note.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bundler.domain import Plan, TaskFile
+from bundler.people.candidates import CandidateFile, parse_candidate_file
 from bundler.store.schema import (
+    candidates,
     decisions,
     now,
     plans,
@@ -114,6 +122,15 @@ class VacancyDraft:
     updated_at: datetime
     revision: int = 1
     """1 for the first draft of its (plan, job, language, format), one more for each save after it."""
+
+
+@dataclass(frozen=True)
+class StoredCandidate:
+    workspace_id: str
+    candidate_id: str
+    saved_by: str
+    saved_at: datetime
+    content: dict[str, Any]
 
 
 class StaleDraftError(Exception):
@@ -359,6 +376,85 @@ class Repository:
             rows = conn.execute(query.order_by(vacancy_drafts.c.job, vacancy_drafts.c.language,
                                                vacancy_drafts.c.format, vacancy_drafts.c.revision)).all()
         return [_draft(r) for r in rows]
+
+
+    # --- candidates (personal data: no history) -----------------------------------------
+
+    def save_candidates(self, workspace_id: str, people: CandidateFile | dict[str, Any], by: str) -> CandidateFile:
+        """Make `people` the workspace's candidate file: new people added, changed ones replaced, people
+        no longer in it deleted for good. A person whose data did not change keeps who saved it and when.
+
+        A dict is validated first (InputError, naming ids and fields only). The skills and places are not
+        checked against a task version: the task file may change after the people were saved."""
+        if isinstance(people, dict):
+            people = parse_candidate_file(people)
+        else:
+            people = parse_candidate_file(people.to_json_dict())
+        wanted = {c.id: c.to_json_dict() for c in people.candidates}
+        self.workspace(workspace_id)
+        at = now()
+        with self.engine.begin() as conn:
+            stored = {r.candidate_id: r.content for r in conn.execute(
+                sa.select(candidates.c.candidate_id, candidates.c.content)
+                .where(candidates.c.workspace_id == workspace_id))}
+            gone = [i for i in stored if i not in wanted]
+            if gone:
+                conn.execute(candidates.delete().where(candidates.c.workspace_id == workspace_id,
+                                                       candidates.c.candidate_id.in_(gone)))
+            for candidate_id, content in wanted.items():
+                if candidate_id not in stored:
+                    conn.execute(candidates.insert().values(workspace_id=workspace_id, candidate_id=candidate_id,
+                                                            content=content, saved_by=by, saved_at=at))
+                elif stored[candidate_id] != content:
+                    conn.execute(candidates.update().where(candidates.c.workspace_id == workspace_id,
+                                                           candidates.c.candidate_id == candidate_id)
+                                 .values(content=content, saved_by=by, saved_at=at))
+        return people
+
+    def stored_candidates(self, workspace_id: str) -> list[StoredCandidate]:
+        """The workspace's people with who saved each and when, by id."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(candidates).where(candidates.c.workspace_id == workspace_id)
+                                .order_by(candidates.c.candidate_id)).all()
+        return [StoredCandidate(r.workspace_id, r.candidate_id, r.saved_by, r.saved_at, r.content) for r in rows]
+
+    def candidates(self, workspace_id: str) -> CandidateFile:
+        """The workspace's candidate file (empty when nobody is stored)."""
+        self.workspace(workspace_id)
+        return CandidateFile.model_validate(
+            {"candidates": [s.content for s in self.stored_candidates(workspace_id)]})
+
+    def export_candidate(self, workspace_id: str, candidate_id: str) -> dict[str, Any]:
+        """Everything stored about one person (right of access): a candidate file holding them alone
+        (it imports again as it is)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(candidates).where(candidates.c.workspace_id == workspace_id,
+                                                           candidates.c.candidate_id == candidate_id)).first()
+        if row is None:
+            self.workspace(workspace_id)
+            raise NotFoundError(f"workspace {workspace_id} has no candidate {candidate_id!r}")
+        return CandidateFile.model_validate({"candidates": [row.content]}).to_json_dict()
+
+    def delete_candidate(self, workspace_id: str, candidate_id: str) -> bool:
+        """Erase one person for good: their row is deleted (no copy kept anywhere) and their id is taken
+        off the jobs of the workspace's stored plans (the jobs stay, nameless). False if not stored."""
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "sqlite":  # zero the freed bytes in the file too (some builds do by default)
+                conn.exec_driver_sql("PRAGMA secure_delete=ON")
+            deleted = conn.execute(candidates.delete().where(candidates.c.workspace_id == workspace_id,
+                                                             candidates.c.candidate_id == candidate_id)).rowcount
+            for row in conn.execute(sa.select(plans.c.id, plans.c.content)
+                                    .where(plans.c.workspace_id == workspace_id)).all():
+                content = row.content
+                jobs = content.get("jobs") if isinstance(content, dict) else None
+                if not isinstance(jobs, list) or not any(isinstance(j, dict) and j.get("candidate") == candidate_id
+                                                         for j in jobs):
+                    continue
+                cleaned = {**content, "jobs": [{k: v for k, v in j.items() if k != "candidate"}
+                                               if isinstance(j, dict) and j.get("candidate") == candidate_id else j
+                                               for j in jobs]}
+                conn.execute(plans.update().where(plans.c.id == row.id).values(content=cleaned))
+        return bool(deleted)
 
 
 def _draft(row) -> VacancyDraft:

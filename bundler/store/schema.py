@@ -110,3 +110,14 @@ vacancy_drafts = sa.Table(
     sa.Column("revision", sa.Integer, nullable=False, server_default="1"),
     sa.UniqueConstraint("plan_id", "job", "language", "format", "revision", name="uq_vacancy_drafts_revision"),
 )
+
+candidates = sa.Table(
+    "candidates", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("workspace_id", sa.String(32), sa.ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("candidate_id", sa.String(40), nullable=False),
+    sa.Column("content", sa.JSON, nullable=False),
+    sa.Column("saved_by", sa.String(200), nullable=False),
+    sa.Column("saved_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("workspace_id", "candidate_id", name="uq_candidates_id"),
+)

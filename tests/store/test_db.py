@@ -20,7 +20,7 @@ from workspace_factory import synthetic_plan, tutorial
 from bundler.store import Repository, database_url, open_engine
 from bundler.store.db import MIGRATIONS, make_engine, migrate
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def test_migrations_build_the_schema_on_an_empty_database(db_url):
