@@ -2,7 +2,9 @@
 
 The archive holds every task version, plan, decision (the full log) and vacancy draft
 with who and when. Access links are not in it: they are secrets of the live
-workspace, and an import hands out fresh ones. Importing the export of an import gives
+workspace, and an import hands out fresh ones. Candidates (personal data) are not in it
+either, unless asked for (`include_candidates=True`), and a plan's jobs then carry no
+candidate id. Importing the export of an import gives
 the same document again, apart from the workspace id.
 """
 
@@ -15,8 +17,10 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from bundler.domain import Plan
+from bundler.people.candidates import parse_candidate_file
 from bundler.store.repository import Repository, Workspace
 from bundler.store.schema import (
+    candidates,
     decisions,
     plans,
     task_versions,
@@ -76,6 +80,12 @@ class ArchivedVacancy(_Strict):
     revision: int = Field(default=1, ge=1)
 
 
+class ArchivedCandidate(_Strict):
+    saved_by: str
+    saved_at: AwareDatetime
+    content: dict[str, Any]
+
+
 class Archive(_Strict):
     format: Literal["bundler-workspace/1"]
     workspace: ArchivedWorkspace
@@ -83,10 +93,24 @@ class Archive(_Strict):
     plans: list[ArchivedPlan] = Field(default_factory=list)
     decisions: list[ArchivedDecision] = Field(default_factory=list)
     vacancies: list[ArchivedVacancy] = Field(default_factory=list)
+    candidates: list[ArchivedCandidate] | None = None
+    """Only in an export that asked for them (personal data)."""
 
 
-def export_workspace(repo: Repository, workspace_id: str) -> dict[str, Any]:
-    """The archive document of one workspace (plain JSON types)."""
+def _without_people(content: dict[str, Any]) -> dict[str, Any]:
+    """A plan's content with no candidate id on its jobs."""
+    jobs = content.get("jobs")
+    if not isinstance(jobs, list):
+        return content
+    return {**content, "jobs": [{k: v for k, v in j.items() if k != "candidate"} if isinstance(j, dict) else j
+                                for j in jobs]}
+
+
+def export_workspace(repo: Repository, workspace_id: str, include_candidates: bool = False) -> dict[str, Any]:
+    """The archive document of one workspace (plain JSON types).
+
+    Without `include_candidates` it holds no candidate data at all: no candidates, and no
+    candidate id on a plan's jobs."""
     workspace = repo.workspace(workspace_id)
     stored_plans = repo.plans(workspace_id)
     number = {p.id: n for n, p in enumerate(stored_plans, start=1)}
@@ -96,13 +120,20 @@ def export_workspace(repo: Repository, workspace_id: str) -> dict[str, Any]:
         versions=[ArchivedVersion(number=v.number, saved_by=v.saved_by, saved_at=v.saved_at, note=v.note,
                                   content=v.content) for v in repo.history(workspace_id)],
         plans=[ArchivedPlan(number=number[p.id], task_version=p.task_version, created_by=p.created_by,
-                            created_at=p.created_at, content=p.content) for p in stored_plans],
+                            created_at=p.created_at,
+                            content=p.content if include_candidates else _without_people(p.content))
+               for p in stored_plans],
         decisions=[ArchivedDecision(plan=number[d.plan_id], **{k: v for k, v in d.__dict__.items() if k != "plan_id"})
                    for p in stored_plans for d in repo.decision_log(p.id)],
         vacancies=[ArchivedVacancy(plan=number[v.plan_id], **{k: v for k, v in v.__dict__.items() if k != "plan_id"})
                    for p in stored_plans for v in repo.vacancy_history(p.id)],
+        candidates=[ArchivedCandidate(saved_by=c.saved_by, saved_at=c.saved_at, content=c.content)
+                    for c in repo.stored_candidates(workspace_id)] if include_candidates else None,
     )
-    return archive.model_dump(mode="json")
+    document = archive.model_dump(mode="json")
+    if document["candidates"] is None:
+        del document["candidates"]
+    return document
 
 
 def _problems(data: Any) -> tuple[Archive | None, list[str]]:
@@ -134,6 +165,11 @@ def _problems(data: Any) -> tuple[Archive | None, list[str]]:
     revisions = Counter((v.plan, v.job, v.language, v.format, v.revision) for v in archive.vacancies)
     problems.extend(f"vacancy draft of plan {plan}, job {job} ({language}, {fmt}): revision {revision} appears "
                     f"{n} times" for (plan, job, language, fmt, revision), n in revisions.items() if n > 1)
+    if archive.candidates:
+        try:
+            parse_candidate_file({"candidates": [c.content for c in archive.candidates]})
+        except InputError as error:
+            problems.extend(f"candidates: {p}" for p in error.problems)
     for kind, items in (("decision", archive.decisions), ("vacancy draft", archive.vacancies)):
         problems.extend(f"{kind} {i}: plan {item.plan} is not in the archive"
                         for i, item in enumerate(items, start=1) if item.plan not in plan_numbers)
@@ -167,4 +203,8 @@ def import_workspace(repo: Repository, data: Any) -> Workspace:
             conn.execute(decisions.insert().values(plan_id=plan_ids[d.plan], **d.model_dump(exclude={"plan"})))
         for v in archive.vacancies:
             conn.execute(vacancy_drafts.insert().values(plan_id=plan_ids[v.plan], **v.model_dump(exclude={"plan"})))
+        for c in archive.candidates or []:
+            content = parse_candidate_file({"candidates": [c.content]}).candidates[0].to_json_dict()
+            conn.execute(candidates.insert().values(workspace_id=workspace.id, candidate_id=content["id"],
+                                                    content=content, saved_by=c.saved_by, saved_at=c.saved_at))
     return workspace

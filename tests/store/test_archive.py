@@ -61,3 +61,47 @@ def test_an_archive_that_is_not_an_object_is_refused(repo):
     """A JSON list is not an archive."""
     with pytest.raises(InputError, match="JSON object"):
         import_workspace(repo, [1, 2])
+
+
+def _with_people(repo) -> tuple[str, list[dict]]:
+    """A filled workspace holding the example candidates and a plan whose first job was made for K07."""
+    from pathlib import Path
+
+    from bundler.domain import Plan
+
+    workspace_id = filled_workspace(repo)
+    people = json.loads((Path(__file__).resolve().parents[2] / "data" / "candidates.json").read_text("utf-8"))
+    repo.save_candidates(workspace_id, people, by="Fatima")
+    content = synthetic_plan(["asito", "sodexo", "sight"]).to_json_dict()
+    content["jobs"][0]["candidate"] = "K07"
+    repo.save_plan(workspace_id, 3, Plan.model_validate(content), by="Fatima")
+    return workspace_id, people["candidates"]
+
+
+def test_the_default_export_holds_no_candidate_data(repo):
+    """Privacy: no candidates, and no candidate id on a plan's job, unless the export asks for them."""
+    workspace_id, people = _with_people(repo)
+    text = json.dumps(export_workspace(repo, workspace_id), ensure_ascii=False)
+    assert "candidate" not in text
+    for person in people:
+        assert f'"{person["id"]}"' not in text
+        assert person["alias"] not in text
+        assert not person.get("note") or person["note"] not in text
+
+
+def test_an_export_with_candidates_imports_them_again(repo):
+    workspace_id, people = _with_people(repo)
+    original = export_workspace(repo, workspace_id, include_candidates=True)
+    assert len(original["candidates"]) == len(people)
+    assert original["plans"][-1]["content"]["jobs"][0]["candidate"] == "K07"
+    copy = import_workspace(repo, json.loads(json.dumps(original)))
+    again = export_workspace(repo, copy.id, include_candidates=True)
+    again["workspace"].pop("id"), original["workspace"].pop("id")
+    assert again == original
+    assert [c.id for c in repo.candidates(copy.id).candidates] == [p["id"] for p in people]
+    broken = export_workspace(repo, workspace_id, include_candidates=True)
+    broken["candidates"][1]["content"] = {**broken["candidates"][1]["content"], "name": "Jan Jansen"}
+    with pytest.raises(InputError) as refused:
+        import_workspace(repo, broken)
+    assert any(p.startswith("candidates: ") for p in refused.value.problems)
+    assert "Jan Jansen" not in " ".join(refused.value.problems)
