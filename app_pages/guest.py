@@ -1,9 +1,11 @@
-"""What a link opens: a supplier's own jobs to decide on, or HR's plans and vacancy drafts.
+"""What a link opens: a supplier's own jobs to decide on, or HR's plans, vacancy drafts and candidates.
 
 The token decides everything (`bundler.store.access`); this page only shows the view
 it gets. A wrong or revoked token gets a plain message and nothing else, and so does
 anything that goes wrong: the details (a traceback, server paths) go to the server's
 log, never to a supplier's or HR's screen. Names and titles are shown through `md()`.
+A supplier's page shows no candidate at all; HR sees the workspace's candidates (read
+only) and their matches to the newest plan. Nothing about a person is logged.
 """
 
 import logging
@@ -12,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from bundler.decisions import Decision
+from bundler.people.sheets import to_rows
 from bundler.store import StaleDraftError
 from bundler.store.access import AccessDenied, open_link
 from bundler.ui.decide import decision_widgets
@@ -19,6 +22,7 @@ from bundler.ui.session import tr
 from bundler.ui.text import md
 from bundler.ui.workspace import repository
 from bundler.ui.words import schedule_rows
+from bundler.validation import InputError
 from bundler.words import status_text, status_word
 
 log = logging.getLogger("bundler.guest")
@@ -110,12 +114,49 @@ def vacancy_editor(view, plan_id: int, job_id: str, who: str) -> None:
             st.rerun()
 
 
+CANDIDATE_COLUMNS = {"id": "id", "alias": ("schuilnaam", "alias"), "available": ("beschikbaar", "available"),
+                     "min_week_hours": ("min uur/week", "min h/week"), "max_week_hours": ("max uur/week", "max h/week"),
+                     "max_day_hours": ("max uur/dag", "max h/day"), "max_work_days": ("max dagen", "max days"),
+                     "skills": ("kan", "skills"), "learnable": ("wil leren", "learnable"),
+                     "reach": ("bereik", "reach"), "note": ("notitie", "note")}
+
+
+def hr_candidates(view, stored) -> None:
+    """The workspace's candidates, read only, and (when cheap) their matches to the newest plan."""
+    people = view.candidates()
+    st.header(tr("Kandidaten", "Candidates"))
+    if not people.candidates:
+        st.info(tr("De facilitair manager heeft nog geen kandidaten in de werkruimte gezet.",
+                   "The facility manager has not put any candidates in the workspace yet."))
+        return
+    st.caption(tr("Alleen voor HR en de facilitair manager; leveranciers zien dit nooit. De manager beheert ze.",
+                  "For HR and the facility manager only; suppliers never see this. The manager keeps them."))
+    st.dataframe(pd.DataFrame([{(v if isinstance(v, str) else tr(*v)): row.get(k) for k, v in CANDIDATE_COLUMNS.items()}
+                               for row in to_rows(people)]), hide_index=True, width="stretch")
+    if stored is None or not stored.plan.jobs or len(people.candidates) * len(stored.plan.jobs) > 200_000:
+        return
+    try:
+        matched = view.matches(stored, people)
+    except (ValueError, InputError):  # candidates that name a skill or place this plan's tasks no longer have
+        log.warning("matching the workspace's candidates to plan %s failed", stored.id)
+        return
+    lang = st.session_state["lang"]
+    names = {c.id: c.label for c in people.candidates}
+    st.subheader(tr(f"Koppeling aan het nieuwste plan: {len(matched.matches)} van {len(people.candidates)} geplaatst",
+                    f"Matched to the newest plan: {len(matched.matches)} of {len(people.candidates)} placed"))
+    st.dataframe(pd.DataFrame([{tr("Baan", "Job"): m.job, tr("Kandidaat", "Candidate"): names[m.candidate],
+                                tr("Te leren", "To learn"): ", ".join(m.to_learn),
+                                tr("Waarom", "Why"): "; ".join(r.text(lang) for r in m.reasons)}
+                               for m in matched.matches]), hide_index=True, width="stretch")
+
+
 def hr_page(view, who: str) -> None:
     st.title(tr("Plannen en vacatures", "Plans and vacancies"))
     st.caption(md(view.workspace.name))
     stored = view.latest_plan()
     if stored is None:
         st.info(tr("Er is nog geen plan. Kom later terug.", "There is no plan yet. Come back later."))
+        hr_candidates(view, None)
         return
     names = view.supplier_names(stored)
     plan = stored.plan
@@ -139,6 +180,7 @@ def hr_page(view, who: str) -> None:
                                 tr("Banen", "Jobs"): p.jobs, tr("Uren", "Hours"): p.bundled_hours,
                                 tr("Wanneer (UTC)", "When (UTC)"): f"{p.created_at:%Y-%m-%d %H:%M}"}
                                for p in reversed(view.plans())]), hide_index=True, width="stretch")
+    hr_candidates(view, stored)
 
 
 try:

@@ -4,8 +4,9 @@ The facility manager hands out one link per supplier and one for HR. Only the to
 sha256 is stored, so the database alone cannot be turned back into working links;
 a link can be revoked. A supplier's view holds the jobs that contain its own tasks
 (with the partner's tasks in those jobs, which it needs to judge the job) and can
-decide only on those; it has no way to reach the task file or other jobs. HR reads
-plans and keeps vacancy drafts. Access rules live here, not in the pages.
+decide only on those; it has no way to reach the task file or other jobs, nor any
+candidate. HR reads plans, the workspace's candidates and their matches to the newest
+plan, and keeps vacancy drafts. Access rules live here, not in the pages.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 
 from bundler.check import check_plan
 from bundler.domain import ScheduleEntry, TaskFile
+from bundler.people.candidates import CandidateFile
 from bundler.store.repository import (
     LATEST,
     Repository,
@@ -272,6 +274,19 @@ class HRView(_View):
 
     def vacancy_history(self, plan_id: int, job: str | None = None) -> list[VacancyDraft]:
         return self._repo.vacancy_history(self._own_plan(plan_id).id, job)
+
+    def candidates(self) -> CandidateFile:
+        """The workspace's candidates (read only: the facility manager keeps them)."""
+        self._check()
+        return self._repo.candidates(self.link.workspace_id)
+
+    def matches(self, stored: StoredPlan, people: CandidateFile):
+        """The best assignment of `people` to the jobs of one of this workspace's plans (a MatchResult)."""
+        from bundler.people.match import match
+
+        own = self._own_plan(stored.id)
+        task_file = TaskFile.model_validate(self._repo.version(own.workspace_id, own.task_version).content)
+        return match(task_file, own.plan, people)
 
 
 def open_link(repo: Repository, token: str | None) -> SupplierView | HRView:
