@@ -1,10 +1,12 @@
 """Rules page: the contract's job rules in plain words, the objective, the time limit."""
 
 import streamlit as st
+from pydantic import ValidationError
 
 from bundler.domain import Rules
 from bundler.rules import RELAXED_RULES
-from bundler.ui.session import tables, tr
+from bundler.ui.session import problem, tables, tr
+from bundler.ui.text import md
 
 st.title(tr("Regels voor een baan", "Rules for a job"))
 data = tables()
@@ -149,8 +151,10 @@ st.session_state["time_limit"] = float(st.slider(
 
 try:
     Rules.model_validate(values)
-except ValueError as error:
-    st.error(str(error).splitlines()[-1])
+except ValidationError as error:  # e.g. a minimum above its maximum: say which, not pydantic's help link
+    for e in error.errors():
+        where = f"rules, field {e['loc'][0]}" if e["loc"] else "rules"
+        st.error(md(problem(f"{where}: {e['msg'].removeprefix('Value error, ')}")))
 else:
     data.rules = values
     st.caption(tr("De regels gelden bij de volgende keer oplossen.", "The rules apply from the next solve."))

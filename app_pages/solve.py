@@ -3,7 +3,7 @@
 import streamlit as st
 
 from bundler.store import StaleVersionError
-from bundler.ui.session import current_check, tr
+from bundler.ui.session import current_check, problem, tr
 from bundler.ui.text import md
 from bundler.ui.workspace import adopt_finished_solve, stale_message, start_solve
 from bundler.words import number, status_text
@@ -14,8 +14,8 @@ running = st.session_state.get("solve")
 
 if check.task_file is None:
     st.warning(tr("Eerst de problemen op de pagina Taken oplossen.", "First fix the problems on the Tasks page."))
-    for problem in check.problems[:10]:
-        st.error(md(problem))
+    for line in check.problems[:10]:
+        st.error(md(problem(line)))
 elif running is None or running.done:
     limit = st.session_state["time_limit"]
     if st.button(tr(f"Banen zoeken ({limit:g} s)", f"Find jobs ({limit:g} s)"), type="primary", key="start_solve"):

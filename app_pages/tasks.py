@@ -13,7 +13,15 @@ from bundler.left_over import own_reasons
 from bundler.tables import columns
 from bundler.ui.import_report import show_report
 from bundler.ui.importing import KINDS, import_file
-from bundler.ui.session import current_check, load_example, set_tables, start_empty, tables, tr
+from bundler.ui.session import (
+    current_check,
+    load_example,
+    problem,
+    set_tables,
+    start_empty,
+    tables,
+    tr,
+)
 from bundler.ui.text import md
 from bundler.words import number
 
@@ -90,16 +98,16 @@ for section, tab in zip(SECTIONS, st.tabs(list(SECTIONS.values()))):
         row_problems = {n: ps for (s, n), ps in check.by_row.items() if s == section}
         for row, problems in sorted(row_problems.items()):
             row_id = data.rows[section][row - 1].get("id") if row <= len(data.rows[section]) else ""
-            for problem in problems:
-                st.error(tr(f"Rij {row} ({md(row_id)}): {md(problem)}", f"Row {row} ({md(row_id)}): {md(problem)}"))
+            for line in problems:
+                st.error(tr(f"Rij {row} ({md(row_id)}): {md(problem(line))}", f"Row {row} ({md(row_id)}): {md(line)}"))
 
 empty = not any(any(v not in (None, "") for v in row.values()) for row in data.rows["tasks"])
 if empty:  # an empty start: say what to do, not "file: there are no tasks"
     st.info(tr("Nog geen taken. Open hieronder een kick-off (JSON of Excel) of typ de taken in de tabel.",
                "No tasks yet. Open a kick-off below (JSON or Excel) or type the tasks into the table."))
-for problem in check.general:
-    if not (empty and problem.endswith("there are no tasks")):
-        st.error(md(problem))
+for line in check.general:
+    if not (empty and line.endswith("there are no tasks")):
+        st.error(md(problem(line)))
 if check.task_file is not None:
     tf = check.task_file
     hours = sum(t.hours for t in tf.tasks)
@@ -118,8 +126,8 @@ for (_, row), notes in sorted(check.notes.items()):
                       f"Row {row} ({md(task_id)}): no job can hold this task; {md(why[task_id])}."))
         continue
     for note in notes:
-        st.warning(tr(f"Rij {row}: deze taak past in geen enkele baan. {md(note)}",
-                      f"Row {row}: no job can hold this task. {md(note)}") if row else md(note))
+        st.warning(tr(f"Rij {row}: deze taak past in geen enkele baan. {md(problem(note))}",
+                      f"Row {row}: no job can hold this task. {md(note)}") if row else md(problem(note)))
 
 st.subheader(tr("Openen en opslaan", "Open and save"))
 st.caption(tr("Een hele kick-off: het JSON-takenbestand of de Excel-werkmap (uitleg, regels, leveranciers, locaties, "

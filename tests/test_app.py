@@ -75,7 +75,7 @@ def test_editing_a_task_shows_the_problem_next_to_its_row_and_survives_a_page_sw
     at.session_state["tables"].rows["tasks"][2]["slots"] = "mo 07:00-09:00"
     at.session_state["tables_version"] += 1
     at.run()
-    assert any("Rij 3 (T03)" in e.value and "unknown day 'mo'" in e.value for e in at.error)
+    assert any("Rij 3 (T03)" in e.value and "onbekende dag 'mo'" in e.value for e in at.error)
     at.switch_page("app_pages/rules.py").run()
     at.switch_page("app_pages/tasks.py").run()
     assert at.session_state["tables"].rows["tasks"][2]["slots"] == "mo 07:00-09:00"
@@ -122,7 +122,7 @@ def test_xlsx_import_with_one_sheet_per_supplier():
     at = start()
     _upload(at, "fout.xlsx", _workbook([["id", "title", "location", "skills", "slots"],
                                         ["T89", "Ramen", location, "", "zaterdag 9-12"]]))
-    assert any("Rij 12 (T89)" in e.value and "'zaterdag 9-12': not understood" in e.value for e in at.error)
+    assert any("Rij 12 (T89)" in e.value and "'zaterdag 9-12': niet begrepen" in e.value for e in at.error)
 
 
 def test_rules_page_changes_the_rules():

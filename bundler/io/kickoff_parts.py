@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from bundler.domain import Rules
 from bundler.io.report import ImportReport, Refusal
+from bundler.problems_nl import to_dutch
 from bundler.tables import Tables
 
 SECTIONS = ("suppliers", "locations", "travel", "skills", "tasks")
@@ -63,7 +64,8 @@ def rule_value(name: str, value: Any) -> Any:
         Rules.model_validate({name: value})
     except ValidationError as error:
         detail = error.errors()[0]["msg"]
-        raise ValueError(f"{value!r} kan niet ({detail})", f"{value!r} is not allowed ({detail})") from None
+        raise ValueError(f"{value!r} kan niet ({to_dutch(detail.removeprefix('Value error, '))})",
+                         f"{value!r} is not allowed ({detail})") from None
     return value
 
 
@@ -80,7 +82,7 @@ def typed_rules(raw: dict[str, Any], where: str, where_nl: str) -> tuple[dict[st
         Rules.model_validate(rules)
     except ValidationError as error:
         detail = error.errors()[0]["msg"].removeprefix("Value error, ")
-        refused.append(Refusal(f"{where_nl}: de regels passen niet bij elkaar ({detail}); niet overgenomen",
+        refused.append(Refusal(f"{where_nl}: de regels passen niet bij elkaar ({to_dutch(detail)}); niet overgenomen",
                                f"{where}: the rules contradict each other ({detail}); not taken over"))
         return {}, refused
     return rules, refused

@@ -12,6 +12,7 @@ from bundler.io.kickoff_json import read_kickoff_json
 from bundler.io.kickoff_parts import Parts, merge_parts
 from bundler.io.report import ImportReport, Refusal
 from bundler.io.task_sheets import SheetError, read_csv_parts
+from bundler.problems_nl import to_dutch
 from bundler.tables import Tables
 
 KINDS = ("json", "xlsx", "csv")
@@ -37,7 +38,7 @@ def import_file(tables: Tables, content: bytes, name: str, replace: bool) -> tup
     try:
         parts = read_parts(content, name)
     except SheetError as error:
-        return tables, ImportReport(source=name, refused=[Refusal(p, p) for p in error.problems])
+        return tables, ImportReport(source=name, refused=[Refusal(to_dutch(p), p) for p in error.problems])
     target = Tables(name=tables.name) if replace else tables
     report = merge_parts(target, parts, name)
     return target, report

@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from bundler.problems_nl import problem_text
 from bundler.tables import Tables, check_tables, to_tables
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -33,6 +34,11 @@ def init() -> None:
 def tr(nl: str, en: str) -> str:
     """The Dutch text by default, the English one after the language switch."""
     return en if st.session_state.get("lang") == "en" else nl
+
+
+def problem(message: str) -> str:
+    """A validation or import problem line in the reader's language (`bundler.problems_nl`)."""
+    return problem_text(message, st.session_state.get("lang", "nl"))
 
 
 def tables() -> Tables:
