@@ -1,8 +1,12 @@
 """Kandidaten: people looking for a job, matched to the plan's jobs or with jobs carved around them.
 
-Candidates stay in this browser session only (not in the workspace database) and never
-reach a supplier: the plan other pages share carries no person; which job was made for
-whom is kept apart, for this page alone.
+With a workspace open, the workspace's candidates are loaded into the table once, and
+*In de werkruimte opslaan* stores the table there (HR sees them through its link);
+without one they stay in this browser session. Either way they never reach a supplier:
+the plan other pages share carries no person; which job was made for whom is kept
+apart, for this page alone. Erasing a person (right to erasure) deletes them from the
+session and, with a workspace open, from the database for good. Nothing about a
+person is logged.
 """
 
 import json
@@ -29,6 +33,7 @@ from bundler.people.sheets import (
     to_rows,
 )
 from bundler.timetable import blocks
+from bundler.ui import workspace
 from bundler.ui.charts import DAY_LABELS, week_chart
 from bundler.ui.session import DATA, current_check, tr
 from bundler.validation import InputError
@@ -58,16 +63,53 @@ def labels() -> dict[str, str]:
     return kept["labels"]
 
 
+def load_from_workspace() -> None:
+    """Once per opened workspace: its stored candidates become the table (unless it stores none)."""
+    source = st.session_state.get("workspace_id") if workspace.is_open() else None
+    if st.session_state.get("people_from") == source:
+        return
+    st.session_state["people_from"] = source
+    if source is None:
+        return
+    try:
+        stored = workspace.repository().candidates(source)
+    except Exception:  # noqa: BLE001 - a database that went away; the message names no person
+        st.error(tr("De kandidaten van de werkruimte zijn nu niet te laden.",
+                    "The workspace's candidates cannot be loaded now."))
+        return
+    if stored.candidates:
+        set_rows(to_rows(stored))
+        st.session_state.pop("people_labels", None)
+        st.session_state.pop("people_carved", None)
+
+
+def stored_file() -> CandidateFile | None:
+    """The open workspace's candidates as stored now (None without a workspace or database)."""
+    if not workspace.is_open():
+        return None
+    try:
+        return workspace.repository().candidates(st.session_state["workspace_id"])
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def day_name(day: str) -> str:
     return DAY_LABELS[st.session_state["lang"]][DAYS.index(day)]
 
 
 st.title(tr("Kandidaten", "Candidates"))
-st.caption(tr("Mensen die werk zoeken, beschreven met wat ze kunnen en nodig hebben, nooit met een diagnose. "
-              "Kandidaten staan alleen in deze sessie (niet in de werkruimte) en leveranciers zien ze nooit.",
-              "People looking for work, described by what they can do and need, never by a diagnosis. "
-              "Candidates stay in this session only (not in the workspace) and suppliers never see them."))
+if workspace.is_open():
+    st.caption(tr("Mensen die werk zoeken, beschreven met wat ze kunnen en nodig hebben, nooit met een diagnose. "
+                  "Opgeslagen in de werkruimte zien HR en de facilitair manager ze; leveranciers nooit.",
+                  "People looking for work, described by what they can do and need, never by a diagnosis. "
+                  "Saved in the workspace, HR and the facility manager see them; suppliers never do."))
+else:
+    st.caption(tr("Mensen die werk zoeken, beschreven met wat ze kunnen en nodig hebben, nooit met een diagnose. "
+                  "Zonder open werkruimte staan kandidaten alleen in deze sessie; leveranciers zien ze nooit.",
+                  "People looking for work, described by what they can do and need, never by a diagnosis. "
+                  "Without an open workspace, candidates stay in this session only; suppliers never see them."))
 rows()
+load_from_workspace()
 check = current_check()
 task_file = check.task_file
 
@@ -110,6 +152,33 @@ if people is not None:
     st.success(tr(f"{len(people.candidates)} kandidaten, alles in orde.",
                   f"{len(people.candidates)} candidates, all fine."))
 
+if workspace.is_open():
+    stored = stored_file()
+    same = stored is not None and people is not None and stored.to_json_dict() == people.to_json_dict()
+    left, right = st.columns([1, 2])
+    if left.button(tr("In de werkruimte opslaan", "Save in the workspace"), key="people_save", type="primary",
+                   disabled=people is None or same):
+        try:
+            saved = workspace.repository().save_candidates(st.session_state["workspace_id"], people,
+                                                           by=workspace.who())
+        except InputError as error:
+            for problem in error.problems:
+                st.error(problem)
+        except Exception:  # noqa: BLE001 - the message names no person
+            st.error(tr("Niet opgeslagen: de werkruimte is nu niet bereikbaar.",
+                        "Not saved: the workspace cannot be reached now."))
+        else:
+            st.session_state["people_saved"] = len(saved.candidates)
+            st.rerun()
+    if "people_saved" in st.session_state:
+        n = st.session_state.pop("people_saved")
+        right.success(tr(f"{n} kandidaten opgeslagen in de werkruimte.", f"{n} candidates saved in the workspace."))
+    elif same:
+        right.caption(tr("Opgeslagen in de werkruimte.", "Saved in the workspace."))
+    elif stored is not None:
+        right.caption(tr(f"Niet opgeslagen wijzigingen (de werkruimte heeft {len(stored.candidates)} kandidaten).",
+                         f"Unsaved changes (the workspace holds {len(stored.candidates)} candidates)."))
+
 with st.expander(tr("Importeren en exporteren", "Import and export")):
     upload = st.file_uploader(tr("Kandidaten (Excel of JSON)", "Candidates (Excel or JSON)"), type=["xlsx", "json"],
                               key="people_upload")
@@ -145,21 +214,40 @@ with st.expander(tr("Importeren en exporteren", "Import and export")):
 
 ids = [str(r.get("id")) for r in rows() if r.get("id")]
 if ids:
-    with st.expander(tr("Eén kandidaat: gegevens downloaden of wissen", "One candidate: download or erase")):
+    with st.expander(tr("Eén kandidaat: gegevens downloaden of verwijderen",
+                        "One candidate: download or delete")):
         chosen = st.selectbox(tr("Kandidaat", "Candidate"), ids, key="people_one")
-        one = people.only(chosen) if people is not None else None
+        in_store = workspace.is_open() and chosen in (stored_file() or CandidateFile()).by_id()
+        one = people.only(chosen).to_json_dict() if people is not None else None
         a, b = st.columns(2)
+        if in_store:  # what the workspace holds about the person
+            one = workspace.repository().export_candidate(st.session_state["workspace_id"], chosen)
         if one is not None:
             a.download_button(tr(f"Gegevens van {chosen} (JSON)", f"Data of {chosen} (JSON)"),
-                              json.dumps(one.to_json_dict(), indent=2, ensure_ascii=False), f"{chosen}.json",
+                              json.dumps(one, indent=2, ensure_ascii=False), f"{chosen}.json",
                               "application/json", key="people_one_export")
-        if b.button(tr(f"{chosen} wissen", f"Erase {chosen}"), key="people_erase", type="secondary"):
+        if b.button(tr("Verwijderen (recht op vergetelheid)", "Delete (right to erasure)"), key="people_erase",
+                    type="secondary", help=tr(f"Verwijdert {chosen} uit deze sessie en, met een open werkruimte, "
+                                              "voorgoed uit de database.",
+                                              f"Deletes {chosen} from this session and, with a workspace open, "
+                                              "from the database for good.")):
+            if workspace.is_open():
+                try:
+                    workspace.repository().delete_candidate(st.session_state["workspace_id"], chosen)
+                except Exception:  # noqa: BLE001 - the message names no person
+                    st.error(tr("Niet verwijderd: de werkruimte is nu niet bereikbaar. Probeer het opnieuw.",
+                                "Not deleted: the workspace cannot be reached now. Try again."))
+                    st.stop()
             set_rows([r for r in rows() if str(r.get("id")) != chosen])
             if labels():
                 st.session_state["people_labels"]["labels"] = forget(labels(), chosen)
             st.session_state.pop("people_carved", None)
-            st.success(tr(f"{chosen} is gewist uit deze sessie.", f"{chosen} is erased from this session."))
+            st.session_state["people_erased"] = chosen
             st.rerun()
+if "people_erased" in st.session_state:
+    gone = st.session_state.pop("people_erased")
+    where = tr(" en uit de werkruimte", " and from the workspace") if workspace.is_open() else ""
+    st.success(tr(f"{gone} is verwijderd uit deze sessie{where}.", f"{gone} is deleted from this session{where}."))
 
 if people is None or not people.candidates:
     st.stop()

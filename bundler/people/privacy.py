@@ -3,8 +3,9 @@
 A carved plan names a person per job (`"candidate": "K01"`). Inside the workbench the plan
 that every page shares (solve, schedules, supplier views, exports, the workspace) never
 carries those labels: `strip_candidates` takes them off and keeps them apart, for the
-*Kandidaten* page alone. Candidates live only in the manager's browser session, never in
-the workspace database (that needs a schema change of its own).
+*Kandidaten* page alone. The candidates themselves live in the manager's session and,
+once saved, in the workspace's `candidates` table (HR reads them; a supplier's view has
+no way to them); the plans stored there carry no person either.
 """
 
 from __future__ import annotations

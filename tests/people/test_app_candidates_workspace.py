@@ -103,7 +103,80 @@ def test_the_hr_link_shows_the_candidates_read_only_with_their_matches(store, ki
 
 
 def test_an_hr_link_with_no_candidates_says_so(store, kickoff):
-    task_file, plan = kickoff
+    task_file, _ = kickoff
     space = store.create_workspace("Kick-off", task_file, by="Fatima")
     at = guest(issue_link(store, space.id, "hr").token)
     assert any("nog geen kandidaten" in i.value for i in at.info)
+
+
+# --- the Kandidaten page with a workspace open ------------------------------------------------
+
+
+def manager_with_workspace() -> AppTest:
+    """The manager's workbench with the tutorial turned into a workspace, on the Kandidaten page."""
+    from conftest import MANAGER_KEY
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["key"] = MANAGER_KEY
+    at.run()
+    at.sidebar.text_input(key="who").set_value("Fatima").run()
+    at.switch_page("app_pages/workspace.py").run()
+    at.button(key="create_workspace").click().run()
+    assert not at.exception and at.session_state["workspace_id"]
+    at.switch_page("app_pages/candidates.py").run()
+    assert not at.exception
+    return at
+
+
+def test_the_page_saves_candidates_in_the_workspace_and_a_new_session_loads_them(store):
+    at = manager_with_workspace()
+    workspace_id = at.session_state["workspace_id"]
+    at.button(key="people_example").click().run()
+    assert store.candidates(workspace_id).candidates == []
+    at.button(key="people_save").click().run()
+    assert not at.exception
+    assert any("20 kandidaten opgeslagen in de werkruimte" in s.value for s in at.success)
+    assert [c.id for c in store.candidates(workspace_id).candidates] == [c["id"] for c in PEOPLE["candidates"]]
+    assert {s.saved_by for s in store.stored_candidates(workspace_id)} == {"Fatima"}
+    assert at.button(key="people_save").disabled  # nothing left to save
+
+    from conftest import MANAGER_KEY
+
+    other = AppTest.from_file(APP, default_timeout=180)  # another session opens the same workspace
+    other.query_params["key"] = MANAGER_KEY
+    other.run()
+    other.switch_page("app_pages/candidates.py").run()
+    other.button(key="people_example").click().run()  # its own unsaved rows give way to the stored ones
+    other.session_state["people_rows"] = other.session_state["people_rows"][:3]
+    other.switch_page("app_pages/workspace.py").run()
+    other.selectbox(key="open_choice").set_value(workspace_id).run()
+    other.button(key="open_workspace").click().run()
+    other.switch_page("app_pages/candidates.py").run()
+    assert not other.exception
+    assert [r["id"] for r in other.session_state["people_rows"]] == [c["id"] for c in PEOPLE["candidates"]]
+
+
+def test_delete_right_to_erasure_removes_the_person_from_the_database_too(store):
+    at = manager_with_workspace()
+    workspace_id = at.session_state["workspace_id"]
+    at.button(key="people_example").click().run()
+    at.button(key="people_save").click().run()
+    at.selectbox(key="people_one").set_value("K07").run()
+    assert any(b.proto.label == "Gegevens van K07 (JSON)" for b in at.get("download_button"))
+    assert [c["id"] for c in store.export_candidate(workspace_id, "K07")["candidates"]] == ["K07"]
+    erase = at.button(key="people_erase")
+    assert erase.label == "Verwijderen (recht op vergetelheid)"
+    erase.click().run()
+    assert not at.exception
+    assert any("K07 is verwijderd uit deze sessie en uit de werkruimte" in s.value for s in at.success)
+    assert "K07" not in [r["id"] for r in at.session_state["people_rows"]]
+    assert "K07" not in store.candidates(workspace_id).by_id()
+    assert len(store.candidates(workspace_id).candidates) == 19
+    note = next(c["note"] for c in PEOPLE["candidates"] if c["id"] == "K07")
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        for table in sa.inspect(store.engine).get_table_names():
+            rows = repr(conn.execute(sa.text(f'SELECT * FROM "{table}"')).all())
+            assert note not in rows and "'K07'" not in rows, table
+
