@@ -37,6 +37,8 @@ def add_workspace_commands(sub) -> None:
     export = commands.add_parser("export", help="the whole workspace as one JSON file")
     export.add_argument("id")
     export.add_argument("--out", required=True)
+    export.add_argument("--with-candidates", action="store_true",
+                        help="also the workspace's candidates (personal data: left out by default)")
     export.set_defaults(run=_export)
     imported = commands.add_parser("import", help="a new workspace from an exported file; prints links and the id")
     imported.add_argument("file")
@@ -107,10 +109,11 @@ def _export(args) -> int:
     from bundler.store.archive import export_workspace
 
     with _store() as repo:
-        archive = export_workspace(repo, args.id)
+        archive = export_workspace(repo, args.id, include_candidates=args.with_candidates)
     write_json(archive, args.out)
+    people = f", {len(archive['candidates'])} candidates" if args.with_candidates else ""
     print(f"workspace {args.id}: {len(archive['versions'])} versions, {len(archive['plans'])} plans, "
-          f"{len(archive['decisions'])} decisions written to {args.out}")
+          f"{len(archive['decisions'])} decisions{people} written to {args.out}")
     return 0
 
 

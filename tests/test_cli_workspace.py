@@ -90,3 +90,22 @@ def test_an_unreachable_database_is_a_plain_message(monkeypatch, capsys):
     code = main(["workspace", "list"])
     err = capsys.readouterr().err
     assert code == 2 and "cannot open the database" in err and "secret" not in err and "Traceback" not in err
+
+
+def test_export_leaves_candidates_out_unless_asked(cli, tmp_path):
+    """Personal data: `--with-candidates` puts the workspace's candidates in; the default export has none."""
+    from bundler.store import open_store
+
+    workspace_id = cli("workspace", "create", "Kick-off", "--tasks", str(TUTORIAL))[1].strip().splitlines()[-1]
+    repo = open_store()
+    try:
+        repo.save_candidates(workspace_id, {"candidates": [{"id": "K01", "alias": "Kandidaat 1", "note": "geheim"}]},
+                             by="Fatima")
+    finally:
+        repo.engine.dispose()
+    plain, full = tmp_path / "plain.json", tmp_path / "full.json"
+    assert cli("workspace", "export", workspace_id, "--out", str(plain))[0] == 0
+    assert "K01" not in plain.read_text() and "geheim" not in plain.read_text()
+    code, out, _ = cli("workspace", "export", workspace_id, "--out", str(full), "--with-candidates")
+    assert code == 0 and "1 candidates" in out
+    assert json.loads(full.read_text())["candidates"][0]["content"]["note"] == "geheim"
