@@ -249,7 +249,8 @@ _WHAT: list[tuple[str, Callable[[re.Match[str]], str]]] = [
      lambda m: f"moet een heel getal zijn{_got(m['v'])}"),
     (r"Unable to parse input string as an integer, exceeded maximum size(?: \(got (?P<v>.*)\))?",
      lambda m: f"is te groot voor een heel getal{_got(m['v'])}"),
-    (r"Input should be a valid (?P<kind>string|number|list|dictionary|array)(?: \(got (?P<v>.*)\))?",
+    ((r"Input should be a valid (?P<kind>string|number|list|dictionary|array)(?:, unable to parse string as a number"
+     r"| or instance of \w+)?(?: \(got (?P<v>.*)\))?"),
      lambda m: "moet " + {"string": "tekst", "number": "een getal", "list": "een lijst", "array": "een lijst",
                          "dictionary": "een record ({...})"}[m["kind"]] + f" zijn{_got(m['v'])}"),
     (r"List should have at least (?P<n>\d+) items? after validation, not (?P<k>\d+)(?: \(got .*\))?",
@@ -267,7 +268,8 @@ _WHAT: list[tuple[str, Callable[[re.Match[str]], str]]] = [
     (r"(?P<n>[\d,]+) (?P<s>\w+), more than the (?P<max>[\d,]+) a file can hold; split it into regions or sites",
      lambda m: f"{_num(m['n'])} {_SECTION_NL[m['s']]}, meer dan de {_num(m['max'])} die in een bestand passen; "
                f"verdeel het over regio's of terreinen"),
-    (r"(?P<x>'[^']*') is not 'bundler-tasks/1'", lambda m: f"{m['x']} is niet 'bundler-tasks/1'"),
+    (r"(?P<x>'[^']*'|None) is not 'bundler-tasks/1'",
+     lambda m: f"{'leeg' if m['x'] == 'None' else m['x']} is niet 'bundler-tasks/1'"),
     (r"format (?P<x>.+) is not 'bundler-tasks/1' \(is it a plan file\?\)",
      lambda m: f"formaat {m['x']} is niet 'bundler-tasks/1' (is het een planbestand?)"),
     (r"a (?:task|plan) file is a JSON object, got (?P<t>\w+)",
@@ -306,6 +308,30 @@ _WHAT: list[tuple[str, Callable[[re.Match[str]], str]]] = [
     (r"no slots given \(e\.g\. 'ma-vr 07:00-10:00'\)", lambda m: "geen tijden ingevuld (bijvoorbeeld 'ma-vr 07:00-10:00')"),
     (r"not understood; write e\.g\. 'ma-vr 07:00-10:00' or 'di/do 08:00-16:00 2u flexibel'",
      lambda m: "niet begrepen; schrijf bijvoorbeeld 'ma-vr 07:00-10:00' of 'di/do 08:00-16:00 2u flexibel'"),
+    # tasks no job can hold (validation.placement_notes): notes, not errors
+    ((r"(?P<h>[\d.]+) h of work in one go, but a day with more than (?P<x>[\d.]+) h of work needs a pause of "
+     r"(?P<p>\d+) min \(rule 11\), so no job can hold this task; split the slot around a pause, or change "
+     r"break_after_hours or min_break_minutes"),
+     lambda m: f"{_num(m['h'])} uur werk aan één stuk, maar wie op een dag meer dan {_num(m['x'])} uur werkt, krijgt "
+               f"een pauze van {m['p']} minuten (regel 11); daarom past deze taak in geen enkele baan. Splits het "
+               f"tijdvak rond een pauze, of verander '{RULES_NL['break_after_hours']}' of "
+               f"'{RULES_NL['min_break_minutes']}'"),
+    ((r"works on at least (?P<n>\d+) days a week, more than max_work_days (?P<x>\d+) \(rule 8\), so no job can "
+     r"hold this task; move slots to fewer days or raise max_work_days"),
+     lambda m: f"werkt op minstens {m['n']} dagen per week, meer dan de {m['x']} werkdagen die een baan mag "
+               f"hebben (regel 8); "
+               f"daarom past deze taak in geen enkele baan. Zet de tijdvakken op minder dagen of verhoog "
+               f"'{RULES_NL['max_work_days']}'"),
+    ((r"only (?P<h>[\d.]+) h of rest from (?P<a>\w+) to (?P<b>\w+), less than min_rest_hours (?P<x>[\d.]+) "
+     r"\(rule 9\), so no job can hold this task; move its slots apart or lower min_rest_hours"),
+     lambda m: f"maar {_num(m['h'])} uur rust van {_days(m['a'])} tot {_days(m['b'])}, minder dan de "
+               f"{_num(m['x'])} uur rust die nodig is tussen twee werkdagen (regel 9); daarom past deze taak in geen enkele baan. "
+               f"Zet de tijdvakken verder uit elkaar of verlaag '{RULES_NL['min_rest_hours']}'"),
+    ((r"its longest rest in the week is (?P<h>[\d.]+) h, less than min_weekly_rest_hours (?P<x>[\d.]+) "
+     r"\(rule 10\), so no job can hold this task; free a longer stretch of the week or lower min_weekly_rest_hours"),
+     lambda m: f"de langste rust in de week is {_num(m['h'])} uur, minder dan de {_num(m['x'])} uur "
+               f"weekrust aan één stuk die nodig is (regel 10); daarom past deze taak in geen enkele baan. Maak een langer stuk van de "
+               f"week vrij of verlaag '{RULES_NL['min_weekly_rest_hours']}'"),
     # a pinned job that breaks a rule (engine.rulebook)
     (r"(?P<h>[\d.]+) h a week, outside (?P<lo>[\d.]+)-(?P<hi>[\d.]+) h",
      lambda m: f"{_num(m['h'])} uur per week, niet tussen {_num(m['lo'])} en {_num(m['hi'])} uur"),

@@ -23,7 +23,7 @@ from bundler.io.task_sheets import TASK_COLUMNS
 from bundler.problems_nl import problem_text, to_dutch
 from bundler.tables import check_tables, to_tables
 from bundler.ui.importing import import_file
-from bundler.validation import InputError, parse_task_file
+from bundler.validation import InputError, parse_task_file, placement_notes
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TUTORIAL = json.loads((DATA / "tutorial.json").read_text(encoding="utf-8"))
@@ -95,6 +95,8 @@ FILE_CHANGES = {
     "unknown pinned task": _set("pinned", [{"id": "J01", "tasks": ["T01", "T0X"]}]),
     "task pinned twice": _set("pinned", [{"id": "J01", "tasks": ["T01"]}, {"id": "J02", "tasks": ["T01"]}]),
     "pinned job too short": _set("pinned", [{"id": "J01", "tasks": ["T01"]}]),
+    "a task that is no record": _set("tasks.1", "T02"),
+    "a format that is null": _set("format", None),
     "nested too deep": _set("name", [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]),
 }
 
@@ -123,6 +125,25 @@ UPLOADS = {
 }
 
 
+def _slots(days, start, end):
+    return [{"day": d, "start": start, "end": end} for d in days]
+
+
+NOTE_CHANGES = {  # tasks no job can hold: notes beside the row, not errors
+    "no pause": _set("tasks.0.slots", _slots(["mon"], "07:00", "14:00")),
+    "too many days": _set("tasks.0.slots", _slots(["mon", "tue", "wed", "thu", "fri", "sat"], "07:00", "10:00")),
+    "short rest": _set("tasks.0.slots", _slots(["mon"], "20:00", "23:00") + _slots(["tue"], "05:00", "08:00")),
+    "no weekly rest": lambda d: d.update(rules={**d["rules"], "max_work_days": 7}) or _set(
+        "tasks.0.slots", _slots(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "03:00", "06:00"))(d),
+}
+
+
+def _notes(change) -> list[str]:
+    data = copy.deepcopy(TUTORIAL)
+    change(data)
+    return placement_notes(parse_task_file(data))
+
+
 def _table_problems(section, row, column, value) -> list[str]:
     tables = to_tables(copy.deepcopy(TUTORIAL))
     tables.rows[section][row][column] = value
@@ -142,12 +163,15 @@ def _english(text: str) -> set[str]:
 
 MESSAGES = sorted({m for change in FILE_CHANGES.values() for m in _file_problems(change)}
                   | {m for args in TABLE_CHANGES.values() for m in _table_problems(*args)}
-                  | {en for args in UPLOADS.values() for _, en in _upload_refusals(*args)})
+                  | {en for args in UPLOADS.values() for _, en in _upload_refusals(*args)}
+                  | {m for change in NOTE_CHANGES.values() for m in _notes(change)})
 
 
 def test_the_bad_inputs_give_many_kinds_of_problem():
     """The corpus itself: each bad input gives a problem of its own, so the test below sees them all."""
     assert len(MESSAGES) >= len(FILE_CHANGES) + len(TABLE_CHANGES)
+    for change in NOTE_CHANGES.values():
+        assert _notes(change)
 
 
 @pytest.mark.parametrize("message", MESSAGES)
