@@ -62,7 +62,7 @@ class BackgroundSolve:
 
     def snapshot(self) -> Snapshot:
         end = self._finished or time.perf_counter()
-        progress = self._progress
+        progress = self._progress if self._progress and self._progress.phase == "solving" else None
         return Snapshot(running=not self.done, elapsed=end - self._started,
                         jobs=progress.jobs if progress else None, bound=progress.bound if progress else None,
                         time_limit=self.config.time_limit)

@@ -23,15 +23,13 @@ def _process_started() -> float:
 
 STARTED = _process_started()
 """When this process started."""
-START_UP_SECONDS = 10.0
-"""A `main()` called this long after the process started runs inside a longer-lived
-program (a test, a script): its command starts at the call, not at the process start."""
 
 
-def command_started() -> float:
-    """When this command started: `--time-limit` counts the whole command from here."""
-    now = time.monotonic()
-    return STARTED if now - STARTED < START_UP_SECONDS else now
+def command_started(argv: Sequence[str] | None) -> float:
+    """When this command started: `--time-limit` counts the whole command from here. Run
+    from the shell (no `argv` given: `sys.argv`), that is the process's start; called with
+    its arguments from inside a longer-lived program (a test, a script), it is the call."""
+    return STARTED if argv is None else time.monotonic()
 
 import argparse  # noqa: E402
 import math  # noqa: E402
@@ -109,6 +107,9 @@ class _ProgressPrinter:
         if self.quiet or event.elapsed < 1.0 or event.elapsed - self.last < 1.0:
             return
         self.last = event.elapsed
+        if event.phase != "solving":
+            print(f"  {event.elapsed:6.1f}s  preparing: {event.phase}", file=sys.stderr, flush=True)
+            return
         print(f"  {event.elapsed:6.1f}s  region {event.region}/{event.regions}  jobs {event.jobs}  "
               f"bound {event.bound}", file=sys.stderr, flush=True)
 
@@ -213,7 +214,7 @@ def _vacancies(args) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; names and ids from files never reach the terminal as control characters."""
-    started = command_started()
+    started = command_started(argv)
     with safe_output():
         return _run(argv, started)
 

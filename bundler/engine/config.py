@@ -78,10 +78,12 @@ class Clock:
 
 @dataclass
 class Progress:
-    """One progress event: the whole plan's jobs so far and a proven upper bound."""
+    """One progress event: the whole plan's jobs so far and a proven upper bound; while
+    preparing (`phase` names the step), no jobs yet."""
 
     jobs: int
     bound: int
     elapsed: float
     region: int
     regions: int
+    phase: str = "solving"

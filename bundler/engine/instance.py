@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import networkx as nx
 
@@ -285,8 +285,10 @@ def own_problems_of(instance: Instance) -> dict[int, list[str]]:
     return {t.index: p for t in instance.tasks if (p := _own_problems(instance, t))}
 
 
-def prepare(task_file: TaskFile) -> Instance:
-    """Build the prepared instance of a validated task file."""
+def prepare(task_file: TaskFile, on_step: Callable[[str], None] = lambda step: None) -> Instance:
+    """Build the prepared instance of a validated task file; `on_step(name)` as each step
+    starts (preparing a big file takes seconds, and the room sees it move)."""
+    on_step("travel times and regions")
     suppliers = [s.id for s in task_file.suppliers]
     locations = [loc.id for loc in task_file.locations]
     skills = [s.id for s in task_file.skills]
@@ -322,6 +324,7 @@ def prepare(task_file: TaskFile) -> Instance:
     longest_travel = max((m for row in travel.values() for m in row.values()), default=0)
     reach = math.ceil(longest_travel) + task_file.rules.changeover_minutes + task_file.rules.max_gap_minutes
     spread = task_file.rules.spread_flexible_slots
+    on_step("placements of flexible work")
     for i, task in enumerate(task_file.tasks):
         loc = loc_pos[task.location]
         own_fixed = group_by_day(
@@ -357,6 +360,7 @@ def prepare(task_file: TaskFile) -> Instance:
                 hygiene=task.hygiene,
             )
         )
+    on_step("tasks that can never share a job")
     instance.own_problems = own_problems_of(instance)
     instance.conflicts, instance.separations = pairwise_conflicts(instance)
     return instance

@@ -82,7 +82,11 @@ def solve(
         config = dataclasses.replace(config, deadline=time.monotonic() + wall)
     finishing = FINISH_SECONDS_PER_TASK * len(task_file.tasks)
     solving = dataclasses.replace(config, deadline=config.deadline - finishing)
-    instance = prepare(task_file)
+    def preparing(step: str) -> None:
+        if on_progress:
+            on_progress(Progress(0, 0, time.perf_counter() - started, 0, 0, phase=step))
+
+    instance = prepare(task_file, preparing)
     pinned = _pinned_jobs(instance)
     taken = {t for _, job in pinned for t in job.tasks}
     regions = [[t for t in region if t not in taken] for region in instance.regions]

@@ -81,3 +81,12 @@ def test_the_clock_halts_at_its_deadline_and_remembers_it():
     clock.deadline = time.monotonic() - 0.01
     assert clock.halted() and clock.stopped_by == "time"
     assert clock.seconds(5) == 0.01
+
+
+def test_preparing_reports_its_steps_before_the_solve_reports_jobs(campus):
+    events = []
+    solve(campus, SolveConfig(time_limit=1, workers=1), on_progress=events.append)
+    phases = [e.phase for e in events]
+    assert phases[:3] == ["travel times and regions", "placements of flexible work",
+                          "tasks that can never share a job"]
+    assert set(phases[3:]) == {"solving"} and all(e.jobs == 0 for e in events[:3])
