@@ -91,10 +91,14 @@ def test_local_pool_gives_the_serial_plan(campus, serial_plan):
 
 
 def test_progress_from_a_pool_keeps_its_shape(campus):
-    """A pool reports each region as it finishes; the last event counts the plan's jobs."""
-    events = []
+    """A pool reports each region as it finishes (after the steps of preparing); the last
+    event counts the plan's jobs."""
+    reported = []
     plan = solve(campus, SolveConfig(time_limit=1.0, workers=2, seed=5, backend="local"),
-                 on_progress=events.append)
+                 on_progress=reported.append)
+    events = [e for e in reported if e.phase == "solving"]
+    assert [e.phase for e in reported[:len(reported) - len(events)]] == [
+        "travel times and regions", "placements of flexible work", "tasks that can never share a job"]
     assert len(events) == 6
     assert sorted(e.region for e in events) == [1, 2, 3, 4, 5, 6]
     assert all(e.regions == 6 and e.bound >= e.jobs for e in events)
