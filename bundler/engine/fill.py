@@ -19,7 +19,7 @@ MAX_SEARCHES = 20_000
 
 
 def fill_left_over(instance: Instance, jobs: list[Job], tasks: list[int], feasibility: Feasibility,
-                   clock: Clock, max_searches: int = MAX_SEARCHES) -> list[Job]:
+                   clock: Clock, max_searches: float = MAX_SEARCHES) -> list[Job]:
     """The jobs with left-over tasks added where every rule still holds."""
     jobs = list(jobs)
     used = {t for job in jobs for t in job.tasks}

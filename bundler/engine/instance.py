@@ -19,7 +19,13 @@ import networkx as nx
 
 from bundler.domain import DAYS, FixedSlot, TaskFile, to_minutes
 from bundler.engine.conflicts import pairwise_conflicts
-from bundler.engine.rulebook import Breach, Occurrence, group_by_day, rest_breach, schedule_breaches
+from bundler.engine.rulebook import (
+    Breach,
+    Occurrence,
+    group_by_day,
+    rest_breach,
+    schedule_breaches,
+)
 from bundler.rules import Rule
 
 MAX_GRID_PLACEMENTS_PER_DAY = 10
@@ -114,24 +120,6 @@ class Instance:
 
     def region_of_task(self, t: int) -> int:
         return self.region_of_location[self.tasks[t].location]
-
-    @cached_property
-    def region_number(self) -> list[int]:
-        """Each task's position in `regions`."""
-        number = [0] * len(self.tasks)
-        for i, region in enumerate(self.regions):
-            for t in region:
-                number[t] = i
-        return number
-
-    @cached_property
-    def usable_in_region(self) -> list[tuple[int, int]]:
-        """(count, minutes) of each region's tasks that break no rule on their own."""
-        out = []
-        for region in self.regions:
-            usable = [t for t in region if t not in self.own_problems]
-            out.append((len(usable), sum(self.tasks[t].minutes for t in usable)))
-        return out
 
     @cached_property
     def regions(self) -> list[list[int]]:

@@ -18,18 +18,16 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
-from bundler.engine.construct import Job
 from bundler.engine.config import Clock
+from bundler.engine.construct import Job
 from bundler.engine.instance import Instance
-from bundler.engine.quality import schedule_penalty
 from bundler.engine.model import build_model, estimated_build_seconds
+from bundler.engine.quality import schedule_penalty
 
 START_SIZE = 24
 MIN_SIZE, MAX_SIZE = 12, 60
 STEP_WORK = 1.5
 """Deterministic seconds CP-SAT may spend on one neighbourhood."""
-BUILD_WORK_PER_CONSTRAINT = 2e-5
-"""Model building counted as work too, so the budget tracks real time roughly."""
 
 
 def score(instance: Instance, jobs: list[Job], job_quality: bool = False) -> tuple:

@@ -15,13 +15,15 @@ weekly slots, such as the classic packing sets (`bundler.classic`).
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
 from bundler.engine.columns import EPS, Column, Feasibility, generate_columns, pick_jobs
+from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job
+from bundler.engine.fill import fill_left_over
 from bundler.engine.instance import Instance
-from bundler.engine.schedule import static_violations
 
 ROOT_SHARE, DIVE_SHARE = 0.35, 0.4
 """Parts of the region's time for the root LP and for the dive; the rest picks."""
@@ -70,18 +72,10 @@ def dive(instance: Instance, tasks: list[int], pool: set[Column], deadline: floa
 
 
 def fill_up(instance: Instance, jobs: list[Column], tasks: list[int], feasibility: Feasibility) -> list[Column]:
-    """Add left-over tasks to jobs where every rule still holds (largest tasks first)."""
-    jobs = [tuple(j) for j in jobs]
-    used = {t for job in jobs for t in job}
-    left_over = sorted((t for t in tasks if t not in used and t not in instance.own_problems),
-                       key=lambda t: (-instance.tasks[t].minutes, t))
-    for t in left_over:
-        for i, job in enumerate(jobs):
-            trial = tuple(sorted((*job, t)))
-            if not static_violations(instance, list(trial)) and feasibility.schedule(trial) is not None:
-                jobs[i] = trial
-                break
-    return jobs
+    """Add left-over tasks to jobs where every rule still holds (largest tasks first), uncapped."""
+    filled = fill_left_over(instance, [Job(list(j), {}) for j in jobs], tasks, feasibility,
+                            Clock(SolveConfig()), max_searches=math.inf)
+    return [tuple(job.tasks) for job in filled]
 
 
 def _better(instance: Instance, a: list[Column], b: list[Column] | None) -> bool:

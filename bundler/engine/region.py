@@ -153,8 +153,8 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
     usable = [t for t in tasks if t not in instance.own_problems]
     if config.use_columns and not any(instance.tasks[t].slots for t in usable):
         return _solve_by_columns(instance, tasks, heuristic, config, seconds - spent, simple, clock)
-    too_big = len(usable) > FULL_MODEL_MAX_TASKS or \
-        estimated_build_seconds(instance, tasks) > FULL_MODEL_BUILD_SHARE * seconds
+    building = estimated_build_seconds(instance, tasks) if len(usable) <= FULL_MODEL_MAX_TASKS else math.inf
+    too_big = building > FULL_MODEL_BUILD_SHARE * seconds
     if too_big and (covered or not cover):
         start = heuristic
         if not cover:
@@ -169,7 +169,7 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
         if config.job_quality:
             jobs = polish_rotas(instance, jobs, polish_work, config.seed, clock)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
-    if estimated_build_seconds(instance, tasks) > clock.left():
+    if building > clock.left():
         clock.cut = True  # no time left to build the model: the constructive plan it is
         if cover and not covered:
             return RegionResult([], "UNKNOWN", simple)

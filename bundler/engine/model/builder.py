@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bundler.engine.instance import Instance
-from bundler.engine.model import assignment, capacity, day, objective, placement, quality, week
+from bundler.engine.model import (
+    assignment,
+    capacity,
+    day,
+    objective,
+    placement,
+    quality,
+    week,
+)
 from bundler.engine.model.variables import JobModel, Occurrence
 
 
