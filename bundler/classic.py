@@ -125,8 +125,10 @@ def to_instance(classic: ClassicInstance) -> Instance:
     """The bundling instance: items are slot-less tasks at one place, bins are jobs."""
     total = sum(classic.sizes)
     capacity = classic.capacity if classic.capacity is not None else total + 1
-    rules = Rules(min_job_hours=classic.threshold / 60, max_job_hours=capacity / 60,
-                  max_suppliers_per_job=classic.max_classes, min_day_hours=0, objective=classic.objective)
+    # Sizes are abstract units read as minutes; a bin may hold more than a real week
+    # (covering has no capacity), so the hours are set past the week limit of task files.
+    rules = Rules(max_suppliers_per_job=classic.max_classes, min_day_hours=0, objective=classic.objective) \
+        .model_copy(update={"min_job_hours": classic.threshold / 60, "max_job_hours": capacity / 60})
     task_file = TaskFile.model_construct(name=classic.name, rules=rules, tasks=[], pinned=[], incompatible=[])
     ids = [f"I{i + 1}" for i in range(len(classic.sizes))]
     instance = Instance(

@@ -26,6 +26,7 @@ from ortools.sat.python import cp_model
 
 from bundler.engine.config import Clock
 from bundler.engine.instance import Instance, Placement
+from bundler.engine.knapsack import KnapsackPricer, StabilisedPricing, is_plain
 from bundler.engine.rulebook import static_breaches
 from bundler.engine.schedule import SlotKey, search_schedule
 
@@ -76,16 +77,25 @@ class ColumnGeneration:
     feasibility: Feasibility = field(repr=False)
     values: dict[Column, float] = field(default_factory=dict, repr=False)
     """Each column's value in the last LP solution (fractions show where to dive)."""
+    farley: float | None = None
+    """With exact pricing, a bound proven before the LP converged: the LP value divided
+    by the best job's price (the prices so scaled are a feasible dual)."""
+    work: int = 0
+    """Pricing work done (search nodes or programme cells), for the work budget."""
 
     def job_bound(self, objective: str) -> int | None:
         """The proven bound in whole jobs: an upper bound (`jobs`) or lower bound (`cover`)."""
-        if not self.proven:
+        # The search pricing ignores improvements below 1e-5 per job: allow for them in
+        # the bound. The exact programme ignores nothing, so only rounding remains.
+        slack = 1e-6 if self.farley is not None else 1e-5 * len(self.columns) + 1e-6
+        value = self.lp_value if self.proven else self.farley
+        if value is None:
             return None
-        # Pricing ignores improvements below 1e-5 per job: allow for them in the bound.
-        slack = 1e-5 * len(self.columns) + 1e-6
-        if objective == "cover":
-            return math.ceil(self.lp_value - slack)
-        return math.floor(self.lp_value + slack)
+        return _rounded_bound(value, slack, objective)
+
+
+def _rounded_bound(value: float, slack: float, objective: str) -> int:
+    return math.ceil(value - slack) if objective == "cover" else math.floor(value + slack)
 
 
 class _Pricer:
@@ -98,6 +108,8 @@ class _Pricer:
         self.min_job, self.max_job = rules.min_job_minutes, rules.max_job_minutes
         self.max_suppliers, self.max_skills = rules.max_suppliers_per_job, rules.max_skills_per_job
         self.cover = rules.objective == "cover"
+        self.nodes = 0
+        """Search nodes visited so far, for the work budget."""
 
     def price(self, duals: dict[int, float], deadline: float) -> tuple[list[tuple[float, Column]], bool]:
         """Up to COLUMNS_PER_ROUND improving columns, and whether the search was complete."""
@@ -169,6 +181,7 @@ class _Pricer:
                 visit(new_members, new_price, new_load, new_suppliers, new_skills, rest)
 
         visit((), 0.0, 0, frozenset(), frozenset(), order)
+        self.nodes += state["nodes"]
         return found, state["complete"]
 
 
@@ -207,6 +220,81 @@ class _Master:
         return self.objective.Value(), duals
 
 
+class ColumnGenerator:
+    """Column generation over one region that can go on after fixing jobs (a dive)."""
+
+    def __init__(self, instance: Instance, tasks: list[int], start: Iterable[Column],
+                 feasibility: Feasibility | None = None):
+        self.instance = instance
+        self.feasibility = feasibility or Feasibility(instance)
+        self.usable = [t for t in tasks if t not in instance.own_problems]
+        self.cover = instance.rules.objective == "cover"
+        self.master = _Master(self.usable, self.cover)
+        for column in start:
+            self.master.add(tuple(sorted(column)))
+        self.exact = StabilisedPricing(KnapsackPricer(instance, self.usable)) if is_plain(instance, self.usable) \
+            else None
+        self.pricer = _Pricer(instance, self.usable, self.feasibility)
+        self.rounds, self.nodes = 0, 0
+        self.fixed: list[Column] = []
+
+    @property
+    def work(self) -> int:
+        """Pricing work so far: programme cells and search nodes."""
+        return self.nodes + (self.exact.cells if self.exact else 0)
+
+    def fix(self, column: Column) -> None:
+        """From now on the LP must take this job whole (a dive step)."""
+        self.master.columns[column].SetLb(1.0)
+        self.fixed.append(column)
+
+    def run(self, deadline: float, max_rounds: float = math.inf, max_work: float = math.inf,
+            on_round: Callable[[float], None] | None = None) -> tuple[float, bool]:
+        """Price until the LP is optimal (True) or a cap is reached; the LP value.
+        With no job fixed, a rounded bound proven early also ends it (then False)."""
+        objective = "cover" if self.cover else "jobs"
+        rounds, value = 0, 0.0
+        while True:
+            value, duals = self.master.solve()
+            rounds += 1
+            self.rounds += 1
+            if on_round:
+                on_round(value)
+            if time.perf_counter() > deadline or rounds > max_rounds or self.work > max_work:
+                return value, False
+            found: list[tuple[float, Column]] = []
+            complete = False
+            if self.exact is not None:
+                found, optimal = self.exact.columns(duals, COLUMNS_PER_ROUND)
+                if optimal:
+                    return value, True
+                if not self.fixed and self.exact.bound is not None and \
+                        _rounded_bound(self.exact.bound, 1e-6, objective) == _rounded_bound(value, 1e-6, objective):
+                    return value, False  # the rounded bound is proven, the LP not yet optimal
+                complete = True
+            if not found:  # no pricing by programme here, or its repaired jobs do not improve
+                before = self.pricer.nodes
+                found, complete = self.pricer.price(duals, deadline)
+                self.nodes += self.pricer.nodes - before
+            added = sum(self.master.add(column) for _, column in sorted(found, reverse=True))
+            if not added:
+                return value, complete and self.feasibility.exact
+
+    def values(self) -> dict[Column, float]:
+        """Each column's value in the last LP solution (fractions show where to dive)."""
+        return {column: v for column, var in self.master.columns.items() if (v := var.solution_value()) > EPS}
+
+    def leans_on_slack(self) -> bool:
+        return self.cover and any(var.solution_value() > EPS for name, var in _slacks(self.master))
+
+    def summary(self, value: float, optimal: bool, seconds: float) -> ColumnGeneration:
+        """What the LP proved so far (before any job is fixed), and its columns."""
+        proven = optimal and not self.leans_on_slack()  # an LP leaning on its way out bounds no real plan
+        bound = self.exact.bound if self.exact else None
+        return ColumnGeneration(list(self.master.columns), value, proven, self.rounds, seconds, self.feasibility,
+                                self.values(), bound, self.work)
+
+
 def generate_columns(
     instance: Instance,
     tasks: list[int],
@@ -214,35 +302,13 @@ def generate_columns(
     seconds: float,
     feasibility: Feasibility | None = None,
     on_round: Callable[[float], None] | None = None,
+    max_work: float = math.inf,
 ) -> ColumnGeneration:
     """Column generation over one region, starting from known feasible jobs."""
     started = time.perf_counter()
-    deadline = started + seconds
-    feasibility = feasibility or Feasibility(instance)
-    usable = [t for t in tasks if t not in instance.own_problems]
-    cover = instance.rules.objective == "cover"
-    master = _Master(usable, cover)
-    for column in start:
-        master.add(tuple(sorted(column)))
-    pricer = _Pricer(instance, usable, feasibility)
-    rounds, proven, value = 0, False, 0.0
-    while True:
-        value, duals = master.solve()
-        rounds += 1
-        if on_round:
-            on_round(value)
-        if time.perf_counter() > deadline:
-            break
-        found, complete = pricer.price(duals, deadline)
-        added = sum(master.add(column) for _, column in sorted(found, reverse=True))
-        if not added:
-            proven = complete and feasibility.exact
-            break
-    if cover and proven and any(var.solution_value() > EPS for name, var in _slacks(master)):
-        proven = False  # the LP still leans on its way out: not a bound on real jobs
-    values = {column: var.solution_value() for column, var in master.columns.items()}
-    return ColumnGeneration(list(master.columns), value, proven, rounds, time.perf_counter() - started, feasibility,
-                            {column: v for column, v in values.items() if v > EPS})
+    generator = ColumnGenerator(instance, tasks, start, feasibility)
+    value, proven = generator.run(started + seconds, max_work=max_work, on_round=on_round)
+    return generator.summary(value, proven, time.perf_counter() - started)
 
 
 def _slacks(master: _Master):
@@ -267,7 +333,10 @@ def pick_jobs(
 ) -> list[Column] | None:
     """The best set of disjoint jobs from the pool (CP-SAT), or None if none was found.
 
-    `penalties`: each job's quality penalty, minimised strictly after the objective."""
+    Objective `cover` picks jobs that cover every task, possibly twice: pools of maximal
+    jobs seldom partition the tasks exactly, and a task taken twice is then left in one
+    of its jobs by the caller. `penalties`: each job's quality penalty, minimised
+    strictly after the objective."""
     usable = [t for t in tasks if t not in instance.own_problems]
     objective = instance.rules.objective
     pool = list(dict.fromkeys(tuple(sorted(c)) for c in [*hint, *columns]))
@@ -279,8 +348,8 @@ def pick_jobs(
         for t in column:
             holders[t].append(var)
     for t, vars_ in holders.items():
-        if objective == "cover":
-            model.add_exactly_one(vars_)
+        if objective == "cover":  # covering, not partitioning: the caller drops a task's second job
+            model.add_bool_or(vars_)
         else:
             model.add_at_most_one(vars_)
     count = sum(pick)

@@ -19,14 +19,17 @@ import math
 import time
 from dataclasses import dataclass
 
-from bundler.engine.columns import EPS, Column, Feasibility, generate_columns, pick_jobs
+from bundler.engine.columns import EPS, Column, ColumnGenerator, Feasibility, pick_jobs
 from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job
 from bundler.engine.fill import fill_left_over
+from bundler.engine.first_fit import best_packing
 from bundler.engine.instance import Instance
 
 ROOT_SHARE, DIVE_SHARE = 0.35, 0.4
 """Parts of the region's time for the root LP and for the dive; the rest picks."""
+DIVE_ROUNDS = 20
+"""Pricing rounds between two dive steps: enough to mend the LP, not to converge it."""
 
 
 @dataclass
@@ -43,32 +46,46 @@ def _minutes(instance: Instance, column: Column) -> int:
     return sum(instance.tasks[t].minutes for t in column)
 
 
-def dive(instance: Instance, tasks: list[int], pool: set[Column], deadline: float,
-         feasibility: Feasibility) -> list[Column] | None:
-    """A plan made by fixing the LP's (near-)whole jobs one step at a time; None if cut short."""
-    cover = instance.rules.objective == "cover"
-    remaining = {t for t in tasks if t not in instance.own_problems}
-    chosen: list[Column] = []
-    while remaining:
-        left = deadline - time.perf_counter()
-        if left <= 0:
+def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf) -> list[Column] | None:
+    """A plan made by fixing the LP's (near-)whole jobs one step at a time, pricing a
+    few rounds in between on the same LP; None if cut short or if it ran into a dead end."""
+    instance = generator.instance
+    while True:
+        _, optimal = generator.run(deadline, max_rounds=DIVE_ROUNDS, max_work=max_work)
+        if time.perf_counter() > deadline or generator.work > max_work:
             return None
-        start = [c for c in pool if remaining.issuperset(c)]
-        cg = generate_columns(instance, sorted(remaining), start, left, feasibility)
-        pool.update(cg.columns)
-        if not cover and cg.lp_value < 1 - EPS:
-            break  # no job left to make
-        ranked = sorted(cg.values.items(), key=lambda item: (-item[1], -_minutes(instance, item[0]), item[0]))
-        if not ranked:
+        fixed = set(generator.fixed)
+        values = generator.values()
+        free = [c for c, v in values.items() if c not in fixed]
+        whole = [c for c in free if values[c] > 1 - EPS]
+        fractional = sorted((c for c in free if values[c] <= 1 - EPS),
+                            key=lambda c: (-values[c], -_minutes(instance, c), c))
+        if not fractional:
+            if not optimal and whole:
+                for column in whole:
+                    generator.fix(column)
+                continue
+            if generator.leans_on_slack():
+                return None  # what is fixed leaves some task in no job
+            return _disjoint(instance, [c for c, v in values.items() if v > 1 - EPS], generator.feasibility)
+        for column in [*whole, fractional[0]]:
+            generator.fix(column)
+
+
+def _disjoint(instance: Instance, plan: list[Column], feasibility: Feasibility) -> list[Column] | None:
+    """Each task in the first of its jobs only (covering may take a task twice); None
+    when a job so shrunk breaks a rule."""
+    seen: set[int] = set()
+    jobs = []
+    for column in sorted(plan, key=lambda c: (-_minutes(instance, c), c)):
+        kept = tuple(t for t in column if t not in seen)
+        if not kept:
+            continue
+        if feasibility.schedule(kept) is None:
             return None
-        taken: set[int] = set()
-        step = [c for c, v in ranked if v > 1 - EPS] or [ranked[0][0]]
-        for column in step:
-            if taken.isdisjoint(column):
-                chosen.append(column)
-                taken.update(column)
-        remaining -= taken
-    return chosen
+        seen.update(kept)
+        jobs.append(kept)
+    return jobs
 
 
 def fill_up(instance: Instance, jobs: list[Column], tasks: list[int], feasibility: Feasibility) -> list[Column]:
@@ -119,20 +136,28 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     objective = instance.rules.objective
     feasibility = Feasibility(instance)
     start = [tuple(sorted(j.tasks)) for j in heuristic]
-    root = generate_columns(instance, tasks, start, ROOT_SHARE * seconds, feasibility)
+    if objective == "cover":
+        packed = [tuple(job) for job in best_packing(instance, tasks)]
+        if all(feasibility.schedule(job) is not None for job in packed) and _covers(instance, packed, tasks) \
+                and (not _covers(instance, start, tasks) or len(packed) < len(start)):
+            start = packed
+    generator = ColumnGenerator(instance, tasks, start, feasibility)
+    value, optimal = generator.run(started + ROOT_SHARE * seconds)
+    root = generator.summary(value, optimal, time.perf_counter() - started)
     bound = root.job_bound(objective)
     simple = simple_bound(instance, tasks, objective, upper)
     if bound is None:
         bound = simple
     else:
         bound = max(bound, simple) if objective == "cover" else min(bound, simple)
-    pool = set(root.columns) | set(start)
     candidates: list[list[Column]] = []
     if objective != "cover" or _covers(instance, start, tasks):
         candidates.append(start)
-    dived = dive(instance, tasks, pool, started + (ROOT_SHARE + DIVE_SHARE) * seconds, feasibility)
-    if dived is not None and (objective != "cover" or _covers(instance, dived, tasks)):
-        candidates.append(dived)
+    if not (candidates and _meets(start, bound, objective)):
+        dived = dive(generator, started + (ROOT_SHARE + DIVE_SHARE) * seconds)
+        if dived is not None and (objective != "cover" or _covers(instance, dived, tasks)):
+            candidates.append(dived)
+    pool = set(generator.master.columns) | set(start)
     best: list[Column] | None = None
     for plan in candidates:
         if _better(instance, plan, best):
