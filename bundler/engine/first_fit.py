@@ -142,6 +142,55 @@ def _without_conflicts(instance: Instance, chosen: list[int], allowed: list[int]
     return sorted(members)
 
 
+def _least_cover(candidates: list[int], minutes: dict[int, int], need: int, most: int) -> list[int] | None:
+    """The subset of candidates (largest first) whose minutes reach `need` with the least
+    excess, within `most`; None when even all of them fall short."""
+    top = min(most, need + max((minutes[t] for t in candidates), default=0))
+    mask = (1 << (top + 1)) - 1
+    reach, before = 1, []
+    for t in candidates:
+        before.append(reach)
+        reach = (reach | (reach << minutes[t])) & mask
+    above = reach >> need
+    if not above:
+        return None
+    load = need + ((above & -above).bit_length() - 1)
+    chosen = []
+    for i in range(len(candidates) - 1, -1, -1):
+        if load and not (before[i] >> load) & 1:
+            chosen.append(candidates[i])
+            load -= minutes[candidates[i]]
+    return chosen
+
+
+def cover_to_the_threshold(instance: Instance, tasks: list[int], small_partners: bool = False) -> list[list[int]]:
+    """Objective `jobs` (most jobs that reach the minimum hours): each job started by the
+    largest task left and completed by the subset that reaches the minimum with the least
+    to spare, so little work is spent above the minimum. Only where no pair conflicts,
+    suppliers or skills limit the jobs (else an empty plan: the caller's heuristic stays)."""
+    rules = instance.rules
+    inside = set(tasks)
+    if any(instance.conflicts[t] & inside for t in tasks) or \
+            len({instance.tasks[t].supplier for t in tasks}) > rules.max_suppliers_per_job or \
+            (rules.max_skills_per_job is not None and any(instance.tasks[t].skills for t in tasks)):
+        return []
+    minutes = {t: instance.tasks[t].minutes for t in tasks}
+    remaining = sorted(tasks, key=lambda t: (-minutes[t], t))
+    jobs: list[list[int]] = []
+    while remaining:
+        seed, rest = remaining[0], remaining[1:]
+        need = rules.min_job_minutes - minutes[seed]
+        partners = rest[::-1] if small_partners else rest
+        chosen = [] if need <= 0 else _least_cover(partners, minutes, need, rules.max_job_minutes - minutes[seed])
+        if chosen is None:
+            break  # the largest task left and all the others together fall short
+        job = sorted([seed, *chosen])
+        jobs.append(job)
+        taken = set(job)
+        remaining = [t for t in remaining if t not in taken]
+    return jobs
+
+
 def best_packing(instance: Instance, tasks: list[int]) -> list[list[int]]:
     """The packing with the fewest jobs over the orders, both fit rules and the brim
     fill (ties: the first found)."""

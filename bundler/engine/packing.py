@@ -23,7 +23,7 @@ from bundler.engine.columns import EPS, Column, ColumnGenerator, Feasibility, pi
 from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job
 from bundler.engine.fill import fill_left_over
-from bundler.engine.first_fit import best_packing
+from bundler.engine.first_fit import best_packing, cover_to_the_threshold
 from bundler.engine.instance import Instance
 
 ROOT_SHARE, DIVE_SHARE = 0.35, 0.4
@@ -48,11 +48,12 @@ def _minutes(instance: Instance, column: Column) -> int:
 
 def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf) -> list[Column] | None:
     """A plan made by fixing the LP's (near-)whole jobs one step at a time, pricing a
-    few rounds in between on the same LP; None if cut short or if it ran into a dead end."""
+    few rounds in between on the same LP; None if cut short (work in seconds or the
+    wall-clock deadline) or if it ran into a dead end."""
     instance = generator.instance
     while True:
         _, optimal = generator.run(deadline, max_rounds=DIVE_ROUNDS, max_work=max_work)
-        if time.perf_counter() > deadline or generator.work > max_work:
+        if generator.cut or generator.spent > max_work:
             return None
         fixed = set(generator.fixed)
         values = generator.values()
@@ -130,9 +131,13 @@ def simple_bound(instance: Instance, tasks: list[int], objective: str, upper: in
 
 
 def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], seconds: float,
-                     workers: int, seed: int, upper: int) -> ColumnAnswer:
-    """`upper`: a proven most jobs known before (the hours bound)."""
+                     workers: int, seed: int, upper: int, clock: Clock | None = None) -> ColumnAnswer:
+    """The region's plan for about `seconds` of work (counted, so repeatable); the
+    clock's deadline cuts a step short only when it comes first (then `clock.cut`).
+    `upper`: a proven most jobs known before (the hours bound)."""
+    clock = clock or Clock(SolveConfig())
     started = time.perf_counter()
+    deadline = started + min(clock.left(), 5 * seconds + 5)
     objective = instance.rules.objective
     feasibility = Feasibility(instance)
     start = [tuple(sorted(j.tasks)) for j in heuristic]
@@ -141,8 +146,13 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
         if all(feasibility.schedule(job) is not None for job in packed) and _covers(instance, packed, tasks) \
                 and (not _covers(instance, start, tasks) or len(packed) < len(start)):
             start = packed
+    elif objective == "jobs":
+        covered = [tuple(job) for job in cover_to_the_threshold(instance, [t for t in tasks
+                                                                          if t not in instance.own_problems])]
+        if all(feasibility.schedule(job) is not None for job in covered) and _better(instance, covered, start):
+            start = covered
     generator = ColumnGenerator(instance, tasks, start, feasibility)
-    value, optimal = generator.run(started + ROOT_SHARE * seconds)
+    value, optimal = generator.run(deadline, max_work=ROOT_SHARE * seconds)
     root = generator.summary(value, optimal, time.perf_counter() - started)
     bound = root.job_bound(objective)
     simple = simple_bound(instance, tasks, objective, upper)
@@ -154,7 +164,7 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     if objective != "cover" or _covers(instance, start, tasks):
         candidates.append(start)
     if not (candidates and _meets(start, bound, objective)):
-        dived = dive(generator, started + (ROOT_SHARE + DIVE_SHARE) * seconds)
+        dived = dive(generator, deadline, max_work=(ROOT_SHARE + DIVE_SHARE) * seconds)
         if dived is not None and (objective != "cover" or _covers(instance, dived, tasks)):
             candidates.append(dived)
     pool = set(generator.master.columns) | set(start)
@@ -163,10 +173,13 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
         if _better(instance, plan, best):
             best = plan
     if best is None or not _meets(best, bound, objective):
-        left = max(seconds - (time.perf_counter() - started), 0.5)
-        picked = pick_jobs(instance, tasks, sorted(pool), best or [], left, workers, seed)
+        left = max(seconds - generator.spent, 0.5)
+        picked = pick_jobs(instance, tasks, sorted(pool), best or [], left, workers, seed, clock=clock)
+        if picked is not None and objective == "cover":
+            picked = _disjoint(instance, picked, feasibility)
         if picked is not None and _better(instance, picked, best):
             best = picked
+    clock.cut |= generator.cut
     if best is None:
         return ColumnAnswer([], None, bound if objective == "cover" else None, False)
     best = fill_up(instance, best, tasks, feasibility)

@@ -229,10 +229,10 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
 
 def _solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
                       seconds: float, simple: int, clock: Clock) -> RegionResult:
-    """Tasks without weekly slots (the classic packing sets): column generation and a dive.
-    This route works against the clock (the benchmarks' classic sets use it)."""
-    answer = solve_by_columns(instance, tasks, heuristic, max(min(seconds, clock.left()), 0.5), config.workers,
-                              config.seed, simple)
+    """Tasks without weekly slots (the classic packing sets): column generation and a dive,
+    capped in counted work like every route."""
+    answer = solve_by_columns(instance, tasks, heuristic, max(seconds, 0.5), config.workers, config.seed, simple,
+                              clock)
     if instance.rules.objective == "cover" and not answer.jobs:
         return RegionResult([], "UNKNOWN", simple, answer.lower_bound)
     upper = min(simple, answer.upper_bound) if answer.upper_bound is not None else simple

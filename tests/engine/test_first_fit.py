@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bundler.classic import ClassicInstance, to_instance
-from bundler.engine.first_fit import best_packing, fill_to_the_brim, fit_decreasing
+from bundler.engine.first_fit import best_packing, cover_to_the_threshold, fill_to_the_brim, fit_decreasing
 from bundler.engine.schedule import static_violations
 from engine.test_packing import random_classic
 
@@ -45,3 +45,19 @@ def test_the_brim_fill_keeps_two_suppliers_at_most():
     assert brim is not None
     for job in brim:
         assert len({classic.classes[t] for t in job}) <= 2
+
+
+def test_covering_reaches_the_threshold_with_the_least_to_spare():
+    """Threshold 100: 60+40 and 70+30 are exact; a greedy pairing 60 with 70 covers only one."""
+    classic = ClassicInstance("cover", "bincover", [70, 60, 40, 30], [0] * 4, None, 100, 1)
+    instance = to_instance(classic)
+    jobs = cover_to_the_threshold(instance, instance.regions[0])
+    assert sorted(sorted(classic.sizes[t] for t in job) for job in jobs) == [[30, 70], [40, 60]]
+
+
+def test_covering_leaves_out_what_cannot_reach_the_threshold():
+    classic = ClassicInstance("short", "bincover", [90, 20, 15, 5], [0] * 4, None, 100, 1)
+    instance = to_instance(classic)
+    jobs = cover_to_the_threshold(instance, instance.regions[0])
+    assert len(jobs) == 1 and sum(classic.sizes[t] for t in jobs[0]) >= 100
+    assert sum(classic.sizes[t] for t in jobs[0]) == 105, "90 with 15: the least to spare"

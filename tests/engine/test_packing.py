@@ -136,3 +136,34 @@ def test_fill_up_adds_left_over_items_only_where_rules_hold():
     assert len(filled) == 1
     assert 3 not in filled[0], "item 3 conflicts with item 2"
     assert {1, 4} <= set(filled[0])
+
+
+def medium_classic(seed: int, kind: str) -> ClassicInstance:
+    rng = random.Random(seed)
+    n = 90
+    sizes = [rng.randint(20, 100) for _ in range(n)]
+    if kind == "bincover":
+        return ClassicInstance(f"cover{seed}", kind, sizes, [0] * n, None, 150, 1)
+    if kind == "ccbpp":
+        return ClassicInstance(f"ccbpp{seed}", kind, sizes, [rng.randrange(6) for _ in range(n)], 150, 0, 2)
+    pairs = sorted({tuple(sorted(rng.sample(range(n), 2))) for _ in range(3 * n)})
+    return ClassicInstance(f"bppc{seed}", kind, sizes, [0] * n, 150, 0, 1, pairs)
+
+
+@pytest.mark.parametrize("kind", ["ccbpp", "bincover", "bppc"])
+def test_a_medium_packing_is_valid_and_repeatable(kind):
+    """Ninety items: every bin valid, each item in one bin at most (packing: exactly one),
+    and the same answer twice, since the route counts its work instead of clocking it."""
+    classic = medium_classic(7, kind)
+    answers = []
+    for _ in range(2):
+        instance = to_instance(classic)
+        config = SolveConfig(time_limit=2, workers=1, wall_limit=120)
+        result = solve_region(instance, instance.regions[0], config, 2, lambda *_: None)
+        bins_valid(classic, instance, result.jobs)
+        placed = sorted(t for job in result.jobs for t in job.tasks)
+        assert len(placed) == len(set(placed))
+        if classic.objective == "cover":
+            assert placed == list(range(len(classic.sizes)))
+        answers.append(sorted(sorted(job.tasks) for job in result.jobs))
+    assert answers[0] == answers[1]
