@@ -21,12 +21,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
 from bundler.engine.config import Clock
 from bundler.engine.instance import Instance, Placement
 from bundler.engine.knapsack import KnapsackPricer, StabilisedPricing, is_plain
+from bundler.engine.master import MasterLP
 from bundler.engine.rulebook import static_breaches
 from bundler.engine.schedule import SlotKey, search_schedule
 
@@ -35,7 +35,7 @@ SCHEDULE_BUDGET = 20_000
 """Placements the schedule search may try per candidate job during pricing."""
 COLUMNS_PER_ROUND = 60
 NODES_PER_ROUND = 200_000
-LP_SECONDS_PER_ENTRY = 3e-8
+LP_SECONDS_PER_ENTRY = 1e-8
 """What a round of the LP costs per task and column, in seconds of a development
 machine; with the pricing's costs below, the column route counts its work instead of
 clocking it (measured on the classic sets, within about half either way)."""
@@ -190,41 +190,6 @@ class _Pricer:
         return found, state["complete"]
 
 
-class _Master:
-    """The restricted master LP over the columns found so far (GLOP)."""
-
-    def __init__(self, tasks: list[int], cover: bool):
-        self.solver = pywraplp.Solver.CreateSolver("GLOP")
-        self.cover = cover
-        inf = self.solver.infinity()
-        self.rows = {t: self.solver.Constraint(1, inf) if cover else self.solver.Constraint(-inf, 1) for t in tasks}
-        self.objective = self.solver.Objective()
-        if cover:
-            self.objective.SetMinimization()
-            for t in tasks:  # an expensive way out, so the LP is feasible from the start
-                slack = self.solver.NumVar(0, 1, f"slack{t}")
-                self.rows[t].SetCoefficient(slack, 1)
-                self.objective.SetCoefficient(slack, len(tasks) + 1)
-        else:
-            self.objective.SetMaximization()
-        self.columns: dict[Column, pywraplp.Variable] = {}
-
-    def add(self, column: Column) -> bool:
-        if column in self.columns:
-            return False
-        var = self.solver.NumVar(0, self.solver.infinity(), "")
-        for t in column:
-            self.rows[t].SetCoefficient(var, 1)
-        self.objective.SetCoefficient(var, 1)
-        self.columns[column] = var
-        return True
-
-    def solve(self) -> tuple[float, dict[int, float]]:
-        self.solver.Solve()
-        duals = {t: abs(row.dual_value()) for t, row in self.rows.items()}
-        return self.objective.Value(), duals
-
-
 class ColumnGenerator:
     """Column generation over one region that can go on after fixing jobs (a dive)."""
 
@@ -234,7 +199,7 @@ class ColumnGenerator:
         self.feasibility = feasibility or Feasibility(instance)
         self.usable = [t for t in tasks if t not in instance.own_problems]
         self.cover = instance.rules.objective == "cover"
-        self.master = _Master(self.usable, self.cover)
+        self.master = MasterLP(self.usable, self.cover)
         for column in start:
             self.master.add(tuple(sorted(column)))
         self.exact = StabilisedPricing(KnapsackPricer(instance, self.usable)) if is_plain(instance, self.usable) \
@@ -255,7 +220,7 @@ class ColumnGenerator:
 
     def fix(self, column: Column) -> None:
         """From now on the LP must take this job whole (a dive step)."""
-        self.master.columns[column].SetLb(1.0)
+        self.master.fix(column)
         self.fixed.append(column)
 
     def run(self, deadline: float, max_rounds: float = math.inf, max_work: float = math.inf,
@@ -300,10 +265,10 @@ class ColumnGenerator:
 
     def values(self) -> dict[Column, float]:
         """Each column's value in the last LP solution (fractions show where to dive)."""
-        return {column: v for column, var in self.master.columns.items() if (v := var.solution_value()) > EPS}
+        return self.master.values()
 
     def leans_on_slack(self) -> bool:
-        return self.cover and any(var.solution_value() > EPS for name, var in _slacks(self.master))
+        return self.master.leans_on_slack()
 
     def summary(self, value: float, optimal: bool, seconds: float) -> ColumnGeneration:
         """What the LP proved so far (before any job is fixed), and its columns."""
@@ -327,13 +292,6 @@ def generate_columns(
     generator = ColumnGenerator(instance, tasks, start, feasibility)
     value, proven = generator.run(started + 5 * seconds + 5, max_work=seconds, on_round=on_round)
     return generator.summary(value, proven, time.perf_counter() - started)
-
-
-def _slacks(master: _Master):
-    """The LP's way-out variables of the cover objective."""
-    for var in master.solver.variables():
-        if var.name().startswith("slack"):
-            yield var.name(), var
 
 
 def pick_jobs(

@@ -116,22 +116,31 @@ class KnapsackPricer:
             tables.append((table, taken))
         # layers[k][w]: best value with exactly k suppliers and load w; choice remembers
         # which load each supplier added (0: not used) to rebuild the job.
-        layers = [np.full(size, NEG) for _ in range(self.max_classes + 1)]
+        layers = [np.full(size, NEG) for _ in range(min(self.max_classes, len(tables)) + 1)]
         layers[0][0] = 0.0
+        everywhere = np.arange(size)
         choices: list[list[np.ndarray]] = []
         for table, _ in tables:
-            loads = [w for w in range(1, size) if table[w] > NEG]
             new = [layer.copy() for layer in layers]
             picked = [np.zeros(size, dtype=np.int32) for _ in layers]
-            for k in range(1, len(layers)):
-                previous = layers[k - 1]
-                for w in loads:
-                    candidate = previous[:size - w] + table[w]
-                    better = candidate > new[k][w:] + EPS
-                    if better.any():
-                        new[k][w:] = np.where(better, candidate, new[k][w:])
-                        picked[k][w:] = np.where(better, w, picked[k][w:])
-                cells += len(loads) * size
+            loads = np.flatnonzero(table[1:] > NEG) + 1
+            if loads.size and len(layers) > 1:
+                # One supplier more: its best load w on top of the layer below, at every load.
+                better = table > new[1] + EPS
+                better[0] = False
+                new[1] = np.where(better, table, new[1])
+                picked[1] = np.where(better, everywhere, 0)
+                shifted = everywhere[None, :] - loads[:, None]
+                inside = shifted >= 0
+                shifted = np.clip(shifted, 0, None)
+                for k in range(2, len(layers)):
+                    candidates = np.where(inside, layers[k - 1][shifted], NEG) + table[loads][:, None]
+                    row = candidates.argmax(axis=0)
+                    best = candidates[row, everywhere]
+                    better = best > new[k] + EPS
+                    new[k] = np.where(better, best, new[k])
+                    picked[k] = np.where(better, loads[row], 0)
+                cells += loads.size * size * (len(layers) - 2) + size
             layers = new
             choices.append(picked)
         finals = np.full(size, NEG)
