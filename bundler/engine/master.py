@@ -21,6 +21,7 @@ import numpy as np
 
 Column = tuple[int, ...]
 EPS = 1e-6
+SIMPLEX_DUAL, SIMPLEX_PRIMAL = 1, 4
 
 
 _first = threading.Lock()
@@ -58,7 +59,6 @@ class MasterLP:
         self.highs.setOptionValue("random_seed", 0)
         self.highs.setOptionValue("presolve", "off")  # presolve would drop the basis every round
         self.highs.setOptionValue("solver", "simplex")
-        self.highs.setOptionValue("simplex_strategy", 4)  # primal: new columns keep the basis primal feasible
         inf = highspy.kHighsInf
         self.highs.changeObjectiveSense(highspy.ObjSense.kMinimize if cover else highspy.ObjSense.kMaximize)
         for _ in self.tasks:
@@ -71,6 +71,7 @@ class MasterLP:
             self.slacks = len(self.tasks)
         self.columns: dict[Column, int] = {}
         self._values: np.ndarray = np.zeros(0)
+        self._fixed_since_solve = False
 
     def add(self, column: Column) -> bool:
         if column in self.columns:
@@ -83,9 +84,14 @@ class MasterLP:
     def fix(self, column: Column) -> None:
         """The LP must take this job whole from now on."""
         self.highs.changeColBounds(self.columns[column], 1.0, highspy.kHighsInf)
+        self._fixed_since_solve = True
 
     def solve(self) -> tuple[float, dict[int, float]]:
         """The LP value and each task's price (dual value, never negative)."""
+        # New columns keep the last basis primal feasible (primal simplex goes on from
+        # it); a job fixed keeps it dual feasible (dual simplex does).
+        self.highs.setOptionValue("simplex_strategy", SIMPLEX_DUAL if self._fixed_since_solve else SIMPLEX_PRIMAL)
+        self._fixed_since_solve = False
         self.highs.run()
         solution = self.highs.getSolution()
         self._values = np.asarray(solution.col_value)
