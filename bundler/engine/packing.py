@@ -28,7 +28,7 @@ from bundler.engine.instance import Instance
 
 ROOT_SHARE, DIVE_SHARE = 0.35, 0.4
 """Parts of the region's time for the root LP and for the dive; the rest picks."""
-DIVE_ROUNDS = 20
+DIVE_ROUNDS = 8
 """Pricing rounds between two dive steps: enough to mend the LP, not to converge it."""
 
 
