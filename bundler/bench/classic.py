@@ -35,6 +35,7 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
     from bundler.engine.config import SolveConfig
     from bundler.engine.construct import construct  # late: OR-Tools is slow to load
     from bundler.engine.region import solve_region
+    from bundler.engine.solver import solving_seconds
 
     path = Path(path)
     classic = read_classic(path, fmt)
@@ -47,9 +48,12 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
     heuristic_seconds = time.perf_counter() - started
     heuristic_complete = not cover or sum(len(b) for b in heuristic) == len(classic.sizes)
 
-    config = SolveConfig(time_limit=seconds, workers=workers, seed=seed)
+    # As `bundler solve` does: the work planned to end inside the limit with a margin,
+    # the deadline guarding the limit itself (so `seconds` is a promise here too).
+    config = SolveConfig(time_limit=seconds, workers=workers, seed=seed, deadline=time.monotonic() + seconds)
     started = time.perf_counter()
-    result = solve_region(instance, tasks, config, seconds, report=lambda jobs, bound: None)
+    result = solve_region(instance, tasks, config, solving_seconds(seconds, [tasks]),
+                          report=lambda jobs, bound: None)
     solve_seconds = time.perf_counter() - started
     packing = [sorted(job.tasks) for job in result.jobs]
     answered = bool(packing) or not cover or not classic.sizes
@@ -66,6 +70,7 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
         "bins": bins,
         "bound": result.lower_bound if cover else result.bound,  # fewest bins proven (packing), most (covering)
         "status": result.status,
+        "stopped_by": result.stopped_by,
         "seconds": round(solve_seconds, 2),
         "time_limit": seconds,
         "peak_mb": peak_mb(),

@@ -93,6 +93,7 @@ class MasterLP:
         self.highs.setOptionValue("simplex_strategy", SIMPLEX_DUAL if self._fixed_since_solve else SIMPLEX_PRIMAL)
         self._fixed_since_solve = False
         self.highs.run()
+        self.pivots = self.highs.getInfo().simplex_iteration_count
         solution = self.highs.getSolution()
         self._values = np.asarray(solution.col_value)
         duals = np.abs(np.asarray(solution.row_dual))

@@ -25,10 +25,14 @@ from bundler.engine.construct import Job
 from bundler.engine.fill import fill_left_over
 from bundler.engine.first_fit import best_packing, cover_to_the_threshold
 from bundler.engine.instance import Instance
+from bundler.engine.repack import repack
 
-ROOT_SHARE, DIVE_SHARE = 0.35, 0.4
-"""Parts of the region's time for the root LP and for the dive; the rest picks."""
+ROOT_SHARE, DIVE_SHARE, REPACK_SHARE = 0.3, 0.5, 0.15
+"""Parts of the region's work for the root LP, for the dive and for repacking its last
+jobs (`repack`); the pick from the pool gets the rest."""
 DIVE_ROUNDS = 8
+DIVE_STEP_WIDTH, DIVE_STEP_VALUE = 3, 0.6
+"""A dive step fixes up to this many jobs with at least this value: fewer, cheaper steps."""
 """Pricing rounds between two dive steps: enough to mend the LP, not to converge it."""
 
 
@@ -54,7 +58,7 @@ def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf
     while True:
         _, optimal = generator.run(deadline, max_rounds=DIVE_ROUNDS, max_work=max_work)
         if generator.cut or generator.spent > max_work:
-            return None
+            return _completed(generator)
         fixed = set(generator.fixed)
         values = generator.values()
         free = [c for c, v in values.items() if c not in fixed]
@@ -69,8 +73,33 @@ def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf
             if generator.leans_on_slack():
                 return None  # what is fixed leaves some task in no job
             return _disjoint(instance, [c for c, v in values.items() if v > 1 - EPS], generator.feasibility)
-        for column in [*whole, fractional[0]]:
+        taken: set[int] = {t for column in whole for t in column}
+        step = [fractional[0]] + [c for c in fractional[1:DIVE_STEP_WIDTH] if values[c] >= DIVE_STEP_VALUE]
+        for column in step:  # the largest fraction, and the next ones if nearly whole and disjoint
+            if taken.isdisjoint(column):
+                whole.append(column)
+                taken.update(column)
+        for column in whole:
             generator.fix(column)
+
+
+def _completed(generator: ColumnGenerator) -> list[Column] | None:
+    """A dive cut short: the jobs fixed so far, the tasks left packed by the first
+    heuristics (fit-decreasing and brim fill, or the threshold fill when covering)."""
+    instance = generator.instance
+    fixed = _disjoint(instance, list(generator.fixed), generator.feasibility)
+    if fixed is None:
+        return None
+    placed = {t for column in fixed for t in column}
+    rest = [t for t in generator.usable if t not in placed]
+    if instance.rules.objective == "cover":
+        more = best_packing(instance, rest)
+    else:
+        more = cover_to_the_threshold(instance, rest)
+    more = [tuple(job) for job in more]
+    if any(generator.feasibility.schedule(job) is None for job in more):
+        return None
+    return fixed + more
 
 
 def _disjoint(instance: Instance, plan: list[Column], feasibility: Feasibility) -> list[Column] | None:
@@ -172,6 +201,14 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     for plan in candidates:
         if _better(instance, plan, best):
             best = plan
+    if best is not None and not _meets(best, bound, objective) and generator.exact is not None \
+            and objective in ("cover", "jobs"):
+        work = REPACK_SHARE * seconds
+        repacked = repack(instance, tasks, best, bound, work, workers, seed, halted=clock.halted)
+        generator.spent += work
+        if all(feasibility.schedule(job) is not None for job in repacked) and _better(instance, repacked, best) \
+                and (objective != "cover" or _covers(instance, repacked, tasks)):
+            best = repacked
     if best is None or not _meets(best, bound, objective):
         left = max(seconds - generator.spent, 0.5)
         picked = pick_jobs(instance, tasks, sorted(pool), best or [], left, workers, seed, clock=clock)
