@@ -16,6 +16,33 @@ from bundler.bench.optimum import published_optimum
 from bundler.classic import read_classic, to_instance
 
 
+DEVELOPMENT = frozenset({
+    # The development folder the column route was first built on (36 files) ...
+    *(f"Q{q}C1N3B{b}W{w}_0_BPP.txt" for q in (1, 2, 3) for b in (1, 2, 3) for w in (1, 2)),
+    *(f"A1-100_100_1-{i}" for i in range(1, 6)),
+    *(f"Falkenauer_{s}.txt" for s in ("t60_00", "t60_01", "t60_02", "u120_00", "u120_01", "u120_02")),
+    *(f"BPPC_{s}.txt" for s in ("1_0_2", "1_6_8", "2_2_2", "5_0_1", "5_3_1", "5_9_1", "6_5_8")),
+    # ... and the files of the newer classes the pricing, dive and repacking were tried on.
+    "Q1C1N3B2W3_1_BPP.txt", "Q2C1N3B3W3_1_BPP.txt", "Q3C1N3B2W3_1_BPP.txt", "Q3C1N3B3W3_1_BPP.txt",
+    "Falkenauer_t120_01.txt", "Falkenauer_u250_01.txt",
+    "BPPC_3_1_5.txt", "BPPC_4_1_2.txt", "BPPC_7_1_1.txt", "BPPC_7_5_3.txt", "BPPC_8_1_7.txt",
+})
+"""Files the optimizer was developed on; every other file is held out (the issue asks for
+both halves). A new file dropped into the folder counts as held out."""
+
+
+def family(name: str, fmt: str) -> str:
+    """The instance's family within its format: CCBPP capacity class (W1-W4), BPPC class
+    (1-8), covering set (A1, Falkenauer T or U)."""
+    if fmt == "ccbpp" and "W" in name:
+        return "ccbpp " + name[name.index("W"):name.index("W") + 2]
+    if fmt == "bppc" and name.startswith("BPPC_"):
+        return "bppc class " + name.split("_")[1]
+    if fmt == "bincover":
+        return "A1" if name.startswith("A1") else "Falkenauer " + name.split("_")[1][0].upper()
+    return fmt
+
+
 def gap_to_optimum(bins: int | None, opt: int | None, objective: str) -> int | None:
     """Bins short of the optimum (0 = optimal): extra bins when packing, missing bins when covering."""
     if bins is None or opt is None:
@@ -64,6 +91,8 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
     return {
         "instance": path.name,
         "format": fmt,
+        "family": family(path.name, fmt),
+        "half": "development" if path.name in DEVELOPMENT else "held out",
         "items": len(classic.sizes),
         "heuristic_bins": len(heuristic) if heuristic_complete else None,
         "heuristic_seconds": round(heuristic_seconds, 2),

@@ -11,9 +11,11 @@ import platform
 from pathlib import Path
 from statistics import mean
 
-CLASSIC_COLUMNS = [("instance", "instance"), ("format", "format"), ("items", "items"),
+CLASSIC_COLUMNS = [("instance", "instance"), ("format", "format"), ("family", "family"), ("half", "half"),
+                   ("items", "items"),
                    ("heuristic_bins", "heuristic bins"), ("bins", "optimizer bins"), ("bound", "bound"),
-                   ("opt", "published opt"), ("gap", "gap (bins)"), ("status", "status"), ("seconds", "seconds"),
+                   ("opt", "published opt"), ("gap", "gap (bins)"), ("status", "status"),
+                   ("stopped_by", "stopped by"), ("seconds", "seconds"),
                    ("time_limit", "limit s"), ("peak_mb", "peak MB"), ("valid", "valid")]
 CAMPUS_COLUMNS = [("instance", "instance"), ("tasks", "tasks"), ("regions", "regions"),
                   ("heuristic_jobs", "heuristic jobs"), ("jobs", "optimizer jobs"), ("bound", "proven bound"),
@@ -52,11 +54,22 @@ def markdown_table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
 def classic_summary(rows: list[dict]) -> str:
     """`optimum reached on X of Y, within 1 bin on Z of Y, mean N s`, over rows with a published optimum."""
     known = [r for r in rows if r.get("opt") is not None]
+    if not known:
+        return "No instance with a published optimum."
     reached = sum(1 for r in known if r.get("gap") is not None and r["gap"] <= 0 and r.get("valid"))
     within = sum(1 for r in known if r.get("gap") is not None and r["gap"] <= 1 and r.get("valid"))
     seconds = [r["seconds"] for r in rows if r.get("seconds") is not None]
     return (f"Optimum reached on {reached} of {len(known)}, within 1 bin on {within} of {len(known)}, "
             f"mean {mean(seconds) if seconds else 0:.1f} s per instance.")
+
+
+def classic_summary_by_group(rows: list[dict]) -> str:
+    """One summary line per format, per family within it, and per half (development / held out)."""
+    lines = [f"- all: {classic_summary(rows)}"]
+    for key, label in (("format", "format"), ("family", "family"), ("half", "half")):
+        for value in sorted({r.get(key) for r in rows if r.get(key)}):
+            lines.append(f"- {label} {value}: {classic_summary([r for r in rows if r.get(key) == value])}")
+    return "\n".join(lines)
 
 
 def _machine() -> str:
@@ -76,7 +89,7 @@ def write_classic(rows: list[dict], out: Path, command: str) -> list[Path]:
         f"`{command}` on {_machine()}. Bins are checked against the instance file itself "
         "(`bundler.bench.check`); gap = bins short of the published optimum (0 = optimal). "
         "For covering sets (`bincover`) more bins is better. " + MEMORY_NOTE, "",
-        classic_summary(rows), "",
+        classic_summary_by_group(rows), "",
         markdown_table(rows, CLASSIC_COLUMNS), ""])
     md = out / "classic.md"
     md.write_text(text, encoding="utf-8")

@@ -204,7 +204,7 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     if best is not None and not _meets(best, bound, objective) and generator.exact is not None \
             and objective in ("cover", "jobs"):
         work = REPACK_SHARE * seconds
-        repacked = repack(instance, tasks, best, bound, work, workers, seed, halted=clock.halted)
+        repacked = repack(instance, tasks, best, bound, work, seed, clock)
         generator.spent += work
         if all(feasibility.schedule(job) is not None for job in repacked) and _better(instance, repacked, best) \
                 and (objective != "cover" or _covers(instance, repacked, tasks)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from bundler.engine.columns import Column
+from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.instance import Instance
 
 STEP_WORK = 0.4
@@ -25,8 +26,8 @@ def _load(instance: Instance, job: Column) -> int:
     return sum(instance.tasks[t].minutes for t in job)
 
 
-def _assign(instance: Instance, items: list[int], bins: int, cover: bool, hint: list[Column], workers: int,
-            seed: int, work: float) -> tuple[list[Column] | None, float]:
+def _assign(instance: Instance, items: list[int], bins: int, cover: bool, hint: list[Column], seed: int,
+            work: float, clock: Clock) -> tuple[list[Column] | None, float]:
     """Every item (cover) into `bins` valid jobs, or `bins` jobs that reach the minimum
     from these items (jobs); None if not found. Also the work it took."""
     rules = instance.rules
@@ -65,8 +66,10 @@ def _assign(instance: Instance, items: list[int], bins: int, cover: bool, hint: 
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     solver.parameters.max_deterministic_time = work
-    solver.parameters.max_time_in_seconds = 5 * work + 5  # a safety net only: the work is capped
+    wall = clock.seconds(5 * work + 5)  # a safety net only, or the deadline: the work is capped
+    solver.parameters.max_time_in_seconds = wall
     code = solver.solve(model)
+    clock.note(solver, wall)
     spent = solver.deterministic_time
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, spent
@@ -74,10 +77,12 @@ def _assign(instance: Instance, items: list[int], bins: int, cover: bool, hint: 
     return [job for job in jobs if job], spent
 
 
-def repack(instance: Instance, tasks: list[int], plan: list[Column], target: int, seconds: float,
-           workers: int, seed: int, halted=lambda: False) -> list[Column]:
+def repack(instance: Instance, tasks: list[int], plan: list[Column], target: int, seconds: float, seed: int,
+           clock: Clock | None = None) -> list[Column]:
     """The plan improved a job at a time while `seconds` of work last or until it has
     `target` jobs (the proven bound)."""
+    clock = clock or Clock(SolveConfig())
+    halted = clock.halted
     cover = instance.rules.objective == "cover"
     plan = [tuple(sorted(job)) for job in plan]
     spent = 0.0
@@ -90,15 +95,15 @@ def repack(instance: Instance, tasks: list[int], plan: list[Column], target: int
             if cover:  # the emptiest jobs: their tasks into one job fewer
                 group = sorted(plan, key=lambda job: (_load(instance, job), job))[:size]
                 items = sorted(t for job in group for t in job)
-                found, work = _assign(instance, items, size - 1, True, group[1:], workers, seed,
-                                      min(STEP_WORK, seconds - spent))
+                found, work = _assign(instance, items, size - 1, True, group[1:], seed,
+                                      min(STEP_WORK, seconds - spent), clock)
             else:  # the left-over tasks and the fullest jobs: one job more
                 placed = {t for job in plan for t in job}
                 left = [t for t in usable if t not in placed]
                 group = sorted(plan, key=lambda job: (-_load(instance, job), job))[:size]
                 items = sorted([*left, *(t for job in group for t in job)])
-                found, work = _assign(instance, items, size + 1, False, group, workers, seed,
-                                      min(STEP_WORK, seconds - spent))
+                found, work = _assign(instance, items, size + 1, False, group, seed,
+                                      min(STEP_WORK, seconds - spent), clock)
             spent += work
             if found is not None and (len(found) < len(group) if cover else len(found) > len(group)):
                 plan = [job for job in plan if job not in group] + found

@@ -13,7 +13,7 @@ def test_the_emptiest_jobs_are_repacked_into_one_fewer():
     classic = ClassicInstance("fewer", "bppc", sizes, [0] * 6, 100, 0, 1)
     instance = to_instance(classic)
     plan = [(0, 3), (2,), (1, 4), (5,)]
-    better = repack(instance, instance.regions[0], plan, 3, 5.0, 1, 0)
+    better = repack(instance, instance.regions[0], plan, 3, 5.0, 0)
     assert len(better) == 3
     assert sorted(t for job in better for t in job) == list(range(6))
     for job in better:
@@ -26,7 +26,7 @@ def test_left_over_tasks_and_full_jobs_make_one_more():
     classic = ClassicInstance("more", "bincover", sizes, [0] * 6, None, 100, 1)
     instance = to_instance(classic)
     plan = [(0, 1), (2, 3)]
-    better = repack(instance, instance.regions[0], plan, 3, 5.0, 1, 0)
+    better = repack(instance, instance.regions[0], plan, 3, 5.0, 0)
     assert len(better) == 3
     for job in better:
         assert sum(sizes[t] for t in job) >= 100
@@ -38,7 +38,7 @@ def test_conflicts_and_suppliers_hold_in_a_repacked_plan():
     sizes = [50, 50, 50, 50]
     classic = ClassicInstance("clash", "bppc", sizes, [0] * 4, 100, 0, 1, [(0, 1)])
     instance = to_instance(classic)
-    better = repack(instance, instance.regions[0], [(0,), (1,), (2,), (3,)], 2, 5.0, 1, 0)
+    better = repack(instance, instance.regions[0], [(0,), (1,), (2,), (3,)], 2, 5.0, 0)
     assert len(better) == 2
     for job in better:
         assert not {0, 1} <= set(job)
