@@ -223,6 +223,12 @@ class ColumnGenerator:
         self.master.fix(column)
         self.fixed.append(column)
 
+    def unfix_all(self) -> None:
+        """Back to the root LP (with every column found so far), for another dive."""
+        for column in self.fixed:
+            self.master.unfix(column)
+        self.fixed = []
+
     def run(self, deadline: float, max_rounds: float = math.inf, max_work: float = math.inf,
             on_round: Callable[[float], None] | None = None) -> tuple[float, bool]:
         """Price until the LP is optimal (True) or a cap is reached (`max_work` in seconds

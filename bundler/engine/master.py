@@ -86,6 +86,9 @@ class MasterLP:
         self.highs.changeColBounds(self.columns[column], 1.0, highspy.kHighsInf)
         self._fixed_since_solve = True
 
+    def unfix(self, column: Column) -> None:
+        self.highs.changeColBounds(self.columns[column], 0.0, highspy.kHighsInf)
+
     def solve(self) -> tuple[float, dict[int, float]]:
         """The LP value and each task's price (dual value, never negative)."""
         # New columns keep the last basis primal feasible (primal simplex goes on from

@@ -30,7 +30,9 @@ from bundler.engine.repack import repack
 ROOT_SHARE, DIVE_SHARE, REPACK_SHARE = 0.3, 0.5, 0.15
 """Parts of the region's work for the root LP, for the dive and for repacking its last
 jobs (`repack`); the pick from the pool gets the rest."""
-DIVE_ROUNDS = 8
+DIVE_ROUNDS = (8, 25, 8, 25)
+"""Pricing rounds between two steps of each dive in turn: the first is quick, the next
+ones go deeper; each only while work is left and no dive met the bound."""
 DIVE_STEP_WIDTH, DIVE_STEP_VALUE = 3, 0.6
 """A dive step fixes up to this many jobs with at least this value: fewer, cheaper steps."""
 """Pricing rounds between two dive steps: enough to mend the LP, not to converge it."""
@@ -50,29 +52,34 @@ def _minutes(instance: Instance, column: Column) -> int:
     return sum(instance.tasks[t].minutes for t in column)
 
 
-def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf) -> list[Column] | None:
-    """A plan made by fixing the LP's (near-)whole jobs one step at a time, pricing a
-    few rounds in between on the same LP; None if cut short (work in seconds or the
-    wall-clock deadline) or if it ran into a dead end."""
+def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf, rounds: int = 8,
+         tabu: frozenset[Column] = frozenset()) -> tuple[list[Column] | None, Column | None]:
+    """A plan made by fixing the LP's (near-)whole jobs one step at a time, pricing
+    `rounds` rounds in between on the same LP, and the first job it chose by its
+    fraction; the plan is None if it ran into a dead end. Cut short (work in seconds or
+    the wall-clock deadline), it completes the plan with the first heuristics. Jobs in
+    `tabu` are never chosen by their fraction (so a second dive goes another way)."""
     instance = generator.instance
+    first: Column | None = None
     while True:
-        _, optimal = generator.run(deadline, max_rounds=DIVE_ROUNDS, max_work=max_work)
+        _, optimal = generator.run(deadline, max_rounds=rounds, max_work=max_work)
         if generator.cut or generator.spent > max_work:
-            return _completed(generator)
+            return _completed(generator), first
         fixed = set(generator.fixed)
         values = generator.values()
         free = [c for c, v in values.items() if c not in fixed]
         whole = [c for c in free if values[c] > 1 - EPS]
-        fractional = sorted((c for c in free if values[c] <= 1 - EPS),
+        fractional = sorted((c for c in free if values[c] <= 1 - EPS and c not in tabu),
                             key=lambda c: (-values[c], -_minutes(instance, c), c))
         if not fractional:
             if not optimal and whole:
                 for column in whole:
                     generator.fix(column)
                 continue
-            if generator.leans_on_slack():
-                return None  # what is fixed leaves some task in no job
-            return _disjoint(instance, [c for c, v in values.items() if v > 1 - EPS], generator.feasibility)
+            if generator.leans_on_slack() or any(values[c] <= 1 - EPS for c in free):
+                return None, first  # a task in no job, or only forbidden fractions left
+            return _disjoint(instance, [c for c, v in values.items() if v > 1 - EPS], generator.feasibility), first
+        first = first or fractional[0]
         taken: set[int] = {t for column in whole for t in column}
         step = [fractional[0]] + [c for c in fractional[1:DIVE_STEP_WIDTH] if values[c] >= DIVE_STEP_VALUE]
         for column in step:  # the largest fraction, and the next ones if nearly whole and disjoint
@@ -81,6 +88,28 @@ def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf
                 taken.update(column)
         for column in whole:
             generator.fix(column)
+
+
+def dives(generator: ColumnGenerator, deadline: float, max_work: float, bound: int | None) -> list[list[Column]]:
+    """Dives one after another while work is left and none meets the bound: a quick one
+    first, then deeper ones (more pricing between steps), each starting where the ones
+    before did not (its first choice forbidden), all from the same root LP."""
+    plans: list[list[Column]] = []
+    tabu: set[Column] = set()
+    objective = generator.instance.rules.objective
+    for rounds in DIVE_ROUNDS:
+        if generator.spent >= max_work or generator.cut:
+            break
+        plan, first = dive(generator, deadline, max_work, rounds, frozenset(tabu))
+        generator.unfix_all()
+        if plan is not None:
+            plans.append(plan)
+            if _meets(plan, bound, objective):
+                break
+        if first is None:
+            break
+        tabu.add(first)
+    return plans
 
 
 def _completed(generator: ColumnGenerator) -> list[Column] | None:
@@ -193,9 +222,9 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     if objective != "cover" or _covers(instance, start, tasks):
         candidates.append(start)
     if not (candidates and _meets(start, bound, objective)):
-        dived = dive(generator, deadline, max_work=(ROOT_SHARE + DIVE_SHARE) * seconds)
-        if dived is not None and (objective != "cover" or _covers(instance, dived, tasks)):
-            candidates.append(dived)
+        for dived in dives(generator, deadline, (ROOT_SHARE + DIVE_SHARE) * seconds, bound):
+            if objective != "cover" or _covers(instance, dived, tasks):
+                candidates.append(dived)
     pool = set(generator.master.columns) | set(start)
     best: list[Column] | None = None
     for plan in candidates:

@@ -120,7 +120,7 @@ def test_dive_gives_disjoint_rule_abiding_bins():
     classic = ClassicInstance("dive", "ccbpp", [30, 40, 50, 60, 20, 70, 10, 45], [0, 1, 2, 0, 1, 2, 0, 1], 100, 0, 2)
     instance = to_instance(classic)
     tasks = instance.regions[0]
-    bins = dive(ColumnGenerator(instance, tasks, []), float("inf"))
+    bins, _ = dive(ColumnGenerator(instance, tasks, []), float("inf"))
     assert bins is not None
     assert sorted(t for b in bins for t in b) == tasks
     for b in bins:
