@@ -7,6 +7,7 @@ engine must reach the optimum, its bounds must hold, and OPTIMAL must be true.
 
 from __future__ import annotations
 
+import math
 import random
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ import pytest
 from bundler.classic import ClassicInstance, to_instance
 from bundler.engine import SolveConfig
 from bundler.engine.columns import ColumnGenerator, Feasibility, generate_columns
-from bundler.engine.packing import dive, fill_up
+from bundler.engine.packing import dive, dives, fill_up
 from bundler.engine.region import solve_region
 from bundler.engine.schedule import static_violations
 
@@ -167,3 +168,24 @@ def test_a_medium_packing_is_valid_and_repeatable(kind):
             assert placed == list(range(len(classic.sizes)))
         answers.append(sorted(sorted(job.tasks) for job in result.jobs))
     assert answers[0] == answers[1]
+
+
+def test_every_dive_from_the_root_gives_valid_bins_and_the_root_lp_returns():
+    """Dives one after another: each plan covers every item with valid bins, and after a
+    dive the LP is back at its root value."""
+    classic = medium_classic(3, "ccbpp")
+    instance = to_instance(classic)
+    tasks = instance.regions[0]
+    generator = ColumnGenerator(instance, tasks, [])
+    root, _ = generator.run(float("inf"))
+    plans = dives(generator, float("inf"), 60.0, bound=0)  # a bound no plan meets: every dive runs
+    assert len(plans) >= 2
+    for plan in plans:
+        assert sorted(t for job in plan for t in job) == tasks
+        for job in plan:
+            assert not static_violations(instance, list(job))
+    assert generator.fixed == []
+    value, _ = generator.run(float("inf"))
+    # No job stays fixed (a fixed job would raise this minimum); the dives only added columns.
+    assert value <= root + 1e-6
+    assert math.ceil(value - 1e-6) == math.ceil(root - 1e-6)
