@@ -69,10 +69,10 @@ def main() -> None:
             allowed = max(1, round(0.03 * b))
             lines.append({"instance": name, "seed": seed, "half": half, "short": short, "long": long_,
                           "jobs_short": a, "jobs_long": b, "wall_short": round(quick_wall, 2),
-                          "wall_long": round(slow_wall, 2), "bound": slow["solver"].get("jobs_upper_bound")})
+                          "wall_long": round(slow_wall, 2), "bound": slow["kpis"].get("jobs_upper_bound")})
             rows.append(f"| {name} | {'' if seed is None else seed} | {half} | {a} | "
                         f"{quick['solver']['stopped_by']} | {b} | {slow['solver']['stopped_by']} | {allowed} | "
-                        f"{'yes' if b - a <= allowed else 'NO'} | {slow['solver'].get('jobs_upper_bound', '')} |")
+                        f"{'yes' if b - a <= allowed else 'NO'} | {slow['kpis'].get('jobs_upper_bound', '')} |")
             print(rows[-1], flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "anytime.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
