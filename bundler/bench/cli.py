@@ -27,8 +27,8 @@ QUICK_SECONDS = 1.0
 QUICK_SIZES = (100, 300)
 ONE_REGION_TASKS = 3000
 QUICK_FILES_PER_FORMAT = 2
-PRINTED = ("instance", "format", "items", "tasks", "regions", "heuristic_bins", "heuristic_jobs", "bins", "jobs",
-           "bound", "status", "seconds", "time_limit", "peak_mb", "opt", "gap", "gap_pct", "valid",
+PRINTED = ("instance", "format", "family", "half", "items", "tasks", "regions", "heuristic_bins", "heuristic_jobs",
+           "bins", "jobs", "bound", "status", "stopped_by", "seconds", "time_limit", "peak_mb", "opt", "gap", "gap_pct", "valid",
            "reference_checked", "problems", "error", "packing")
 """The fields of a printed JSON line, in this order (the JSON-lines files keep every field)."""
 
