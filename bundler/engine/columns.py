@@ -39,7 +39,7 @@ LP_SECONDS_PER_SOLVE, LP_SECONDS_PER_PIVOT_COLUMN = 2e-3, 1.3e-8
 """What the LP costs per solve and per simplex pivot and column, in seconds of a
 development machine; with the pricing's costs below, the column route counts its work
 instead of clocking it (fitted on the classic sets, within about half either way)."""
-CELL_SECONDS, ROW_SECONDS, NODE_SECONDS = 1.2e-8, 1e-5, 5e-6
+CELL_SECONDS, ROW_SECONDS, NODE_SECONDS = 1.2e-8, 1e-5, 1e-6
 
 
 Column = tuple[int, ...]
