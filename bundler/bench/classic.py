@@ -31,6 +31,10 @@ DEVELOPMENT = frozenset({
 both halves). A new file dropped into the folder counts as held out."""
 
 
+FINISH_SECONDS = 0.3
+"""Kept free before the limit for what follows the deadline (filling up, the answer)."""
+
+
 def family(name: str, fmt: str) -> str:
     """The instance's family within its format: CCBPP capacity class (W1-W4), BPPC class
     (1-8), covering set (A1, Falkenauer T or U)."""
@@ -62,7 +66,7 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
     from bundler.engine.config import SolveConfig
     from bundler.engine.construct import construct  # late: OR-Tools is slow to load
     from bundler.engine.region import solve_region
-    from bundler.engine.solver import solving_seconds
+    from bundler.engine.solver import FINISH_SECONDS_PER_TASK, solving_seconds
 
     path = Path(path)
     classic = read_classic(path, fmt)
@@ -77,7 +81,9 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
 
     # As `bundler solve` does: the work planned to end inside the limit with a margin,
     # the deadline guarding the limit itself (so `seconds` is a promise here too).
-    config = SolveConfig(time_limit=seconds, workers=workers, seed=seed, deadline=time.monotonic() + seconds)
+    finishing = FINISH_SECONDS + FINISH_SECONDS_PER_TASK * len(tasks)  # checking and filling up after the deadline
+    config = SolveConfig(time_limit=seconds, workers=workers, seed=seed,
+                         deadline=time.monotonic() + seconds - finishing)
     started = time.perf_counter()
     result = solve_region(instance, tasks, config, solving_seconds(seconds, [tasks]),
                           report=lambda jobs, bound: None)
