@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from openpyxl import load_workbook
 
+from bundler.domain import Plan, TaskFile
 from bundler.engine import SolveConfig, solve
 from bundler.io import read_task_file
 from bundler.io.plan_sheets import plan_xlsx, supplier_extract
@@ -121,3 +123,23 @@ def test_overview_says_why_each_task_is_left_over_in_dutch_with_the_rule():
     sunday = next(r for r in rows[start + 1:] if r[0] == "T11")
     assert sunday[2] == "Securitas" and sunday[4] == "Uren per werkdag binnen de grenzen"
     assert sunday[5].startswith("geen andere taak op zondag binnen 60 minuten")
+
+
+def test_supplier_extract_leaves_out_keys_outside_the_contract():
+    """A carved plan labels a job with its candidate, a task file may carry notes: neither
+    is the supplier's to see (plans and task files keep unknown keys)."""
+    task_file = read_task_file(TUTORIAL)
+    plan = solve(task_file, SolveConfig(time_limit=5, workers=1))
+    data = plan.to_json_dict()
+    data["jobs"][0]["candidate"] = "C-17"
+    data["jobs"][0]["schedule"][0]["note"] = "for C-17"
+    data["unassigned"] = [{"task": plan.jobs[0].tasks[0], "reason": "x", "coach_note": "private"}]
+    labelled = Plan.model_validate(data)
+    tasks = task_file.model_dump(mode="json")
+    tasks["tasks"][0]["internal_note"] = "private"
+    annotated = TaskFile.model_validate(tasks)
+    supplier = annotated.task_by_id()[plan.jobs[0].tasks[0]].supplier
+    extract = supplier_extract(annotated, labelled, supplier)
+    text = json.dumps(extract)
+    assert "C-17" not in text and "private" not in text
+    assert extract["jobs"] and all("candidate" not in job for job in extract["jobs"])

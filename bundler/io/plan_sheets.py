@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from pydantic import BaseModel
 from openpyxl.styles import Font
 
 from bundler.domain import DAYS, Plan, TaskFile
@@ -93,18 +94,34 @@ def plan_xlsx(task_file: TaskFile, plan: Plan) -> bytes:
     return out.getvalue()
 
 
+def _declared(record: BaseModel) -> dict[str, Any]:
+    """A record as JSON with its declared fields only, nested records likewise."""
+    data = record.model_dump(mode="json", include=set(type(record).model_fields))
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            data[name] = _declared(value)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            data[name] = [_declared(item) for item in value]
+    return data
+
+
 def supplier_extract(task_file: TaskFile, plan: Plan, supplier: str) -> dict[str, Any]:
-    """The jobs with this supplier's tasks, and only the task details those jobs need."""
+    """The jobs with this supplier's tasks, and only the task details those jobs need.
+
+    Only the contract's own fields go out: plans and task files keep unknown keys (the
+    contract allows additions), and such a key, a carved job's candidate for one, is not
+    the supplier's to see."""
     tasks = task_file.task_by_id()
     jobs = [job for job in plan.jobs if any(t in tasks and tasks[t].supplier == supplier for t in job.tasks)]
     involved = {t for job in jobs for t in job.tasks if t in tasks}
-    own_left = [u.model_dump() for u in plan.unassigned if u.task in tasks and tasks[u.task].supplier == supplier]
+    own_left = [_declared(u) for u in plan.unassigned if u.task in tasks and tasks[u.task].supplier == supplier]
     return {
         "format": "bundler-supplier-extract/1",
         "plan": plan.name,
         "supplier": supplier,
-        "jobs": [job.model_dump(mode="json") for job in jobs],
-        "tasks": [tasks[t].model_dump(mode="json") for t in sorted(involved)],
+        "jobs": [_declared(job) for job in jobs],
+        "tasks": [_declared(tasks[t]) for t in sorted(involved)],
         "unassigned": own_left,
         "hours_contributed": sum(tasks[t].hours for t in involved if tasks[t].supplier == supplier),
         "employer_of": [job.id for job in jobs if job.employer == supplier],
