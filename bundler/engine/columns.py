@@ -34,7 +34,7 @@ EPS = 1e-6
 SCHEDULE_BUDGET = 20_000
 """Placements the schedule search may try per candidate job during pricing."""
 COLUMNS_PER_ROUND = 60
-NODES_PER_ROUND = 200_000
+NODES_PER_ROUND = 50000
 LP_SECONDS_PER_SOLVE, LP_SECONDS_PER_PIVOT_COLUMN = 2e-3, 1.3e-8
 """What the LP costs per solve and per simplex pivot and column, in seconds of a
 development machine; with the pricing's costs below, the column route counts its work
