@@ -69,21 +69,42 @@ def fit_decreasing(instance: Instance, order: list[int], best_fit: bool) -> list
     return [sorted(b.members) for b in bins]
 
 
-def _fullest_subset(candidates: list[int], minutes: dict[int, int], room: int) -> list[int]:
-    """The subset of candidates (largest first) with the most minutes within `room`:
-    a subset-sum over bit sets; among equal sums it keeps the larger tasks."""
-    mask = (1 << (room + 1)) - 1
+def _subset_sums(candidates: list[int], minutes: dict[int, int], top: int) -> tuple[int, list[int]]:
+    """Every load up to `top` some subset of the candidates reaches (a bit set), and the
+    bit set before each candidate was added (to rebuild a subset)."""
+    mask = (1 << (top + 1)) - 1
     reach, before = 1, []
     for t in candidates:
         before.append(reach)
         reach = (reach | (reach << minutes[t])) & mask
-    load = reach.bit_length() - 1
+    return reach, before
+
+
+def _subset_of(candidates: list[int], before: list[int], minutes: dict[int, int], load: int) -> list[int]:
+    """A subset with exactly this load, preferring the earlier (larger) candidates."""
     chosen = []
     for i in range(len(candidates) - 1, -1, -1):
         if load and not (before[i] >> load) & 1:
             chosen.append(candidates[i])
             load -= minutes[candidates[i]]
     return chosen
+
+
+def _fullest_subset(candidates: list[int], minutes: dict[int, int], room: int) -> list[int]:
+    """The subset of candidates (largest first) with the most minutes within `room`;
+    among equal sums it keeps the larger tasks."""
+    reach, before = _subset_sums(candidates, minutes, room)
+    return _subset_of(candidates, before, minutes, reach.bit_length() - 1)
+
+
+def drop_clashes(members: set[int], conflicts, worth: dict[int, float]) -> set[int]:
+    """`members` made clash-free in place: the task in most clashes leaves first, of equal
+    ones the least worth. `conflicts[t]`: the tasks t may not share a job with."""
+    while True:
+        clashing = [t for t in members if conflicts[t] & members]
+        if not clashing:
+            return members
+        members.discard(max(clashing, key=lambda t: (len(conflicts[t] & members), -worth[t], t)))
 
 
 def fill_to_the_brim(instance: Instance, tasks: list[int]) -> list[list[int]] | None:
@@ -128,12 +149,7 @@ def _without_conflicts(instance: Instance, chosen: list[int], allowed: list[int]
                        room: int) -> list[int]:
     """The subset made conflict-free (the task in most conflicts leaves first), its room
     then refilled largest first by tasks that clash with nothing in it."""
-    members = set(chosen)
-    while True:
-        clashing = [t for t in members if instance.conflicts[t] & members]
-        if not clashing:
-            break
-        members.discard(max(clashing, key=lambda t: (len(instance.conflicts[t] & members), -minutes[t], t)))
+    members = drop_clashes(set(chosen), instance.conflicts, minutes)
     load = sum(minutes[t] for t in members)
     for t in allowed:
         if t not in members and load + minutes[t] <= room and not instance.conflicts[t] & members:
@@ -146,21 +162,11 @@ def _least_cover(candidates: list[int], minutes: dict[int, int], need: int, most
     """The subset of candidates (largest first) whose minutes reach `need` with the least
     excess, within `most`; None when even all of them fall short."""
     top = min(most, need + max((minutes[t] for t in candidates), default=0))
-    mask = (1 << (top + 1)) - 1
-    reach, before = 1, []
-    for t in candidates:
-        before.append(reach)
-        reach = (reach | (reach << minutes[t])) & mask
+    reach, before = _subset_sums(candidates, minutes, top)
     above = reach >> need
     if not above:
         return None
-    load = need + ((above & -above).bit_length() - 1)
-    chosen = []
-    for i in range(len(candidates) - 1, -1, -1):
-        if load and not (before[i] >> load) & 1:
-            chosen.append(candidates[i])
-            load -= minutes[candidates[i]]
-    return chosen
+    return _subset_of(candidates, before, minutes, need + ((above & -above).bit_length() - 1))
 
 
 def cover_to_the_threshold(instance: Instance, tasks: list[int], small_partners: bool = False) -> list[list[int]]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bundler.engine.first_fit import drop_clashes
 from bundler.engine.instance import Instance
 
 NEG = -np.inf
@@ -178,12 +179,7 @@ class KnapsackPricer:
         """The relaxation's job made conflict-free: drop the task in most conflicts (the
         least valuable first), then refill the room by value per minute; None if the
         job no longer reaches the minimum."""
-        members = set(job)
-        while True:
-            clashing = [t for t in members if self.conflicts[t] & members]
-            if not clashing:
-                break
-            members.discard(max(clashing, key=lambda t: (len(self.conflicts[t] & members), -value[t], t)))
+        members = drop_clashes(set(job), self.conflicts, value)
         load = sum(self.minutes[t] for t in members)
         suppliers = {self.supplier[t] for t in members}
         ranked = sorted((t for t in self.minutes if t not in members and (value[t] > 0 or not self.cover)),

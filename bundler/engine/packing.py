@@ -1,13 +1,16 @@
-"""The column route through a region: bound, dive, pick, fill up.
+"""The column route through a region: first plan, bound, dives, repack, pick, fill up.
 
-1. Column generation over the region gives the LP bound (proven when pricing is
-   exhaustive) and a first pool of good jobs (`bundler.engine.columns`).
-2. A dive turns the fractional LP into a plan: keep the jobs the LP already takes
-   whole (or else its largest fraction), drop their tasks, re-price what is left, and
-   repeat. Each step adds the columns the smaller problem needs to the pool.
-3. CP-SAT picks the best disjoint set from the whole pool, with the better of the
-   dive and the heuristic as its hint.
-4. Left-over tasks join jobs where every rule still holds: more hours, same jobs.
+1. The best of the fit-decreasing, brim and threshold fills is the first plan
+   (`bundler.engine.first_fit`).
+2. Column generation over the region gives the LP bound (proven when pricing is
+   exhaustive, or early by Farley's bound) and a first pool of good jobs
+   (`bundler.engine.columns`).
+3. Dives turn the fractional LP into plans: fix the jobs the LP takes (nearly) whole,
+   or else its largest fraction, price a few rounds in the same LP, and repeat; more
+   dives from the same root while work is left, each avoiding where the last began.
+4. The emptiest jobs are repacked exactly into one fewer (`bundler.engine.repack`).
+5. CP-SAT picks the best covering set from the whole pool, the best plan as its hint.
+6. Left-over tasks join jobs where every rule still holds: more hours, same jobs.
 
 Used where deciding "can these tasks be one job" is cheap: regions whose tasks have no
 weekly slots, such as the classic packing sets (`bundler.classic`).
