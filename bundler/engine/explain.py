@@ -17,7 +17,7 @@ minuten", "3 u per week; samen met de taken die ernaast passen nooit 20 u". In o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from bundler.engine.construct import Job
 from bundler.engine.instance import Instance, Placement
@@ -359,25 +359,33 @@ Counted, not clocked, so the same plan gets the same reasons."""
 
 
 def explain_all(instance: Instance, left_over: list[int], jobs: Sequence[tuple[str, Job]],
-                proven_optimal: bool) -> dict[int, Reason]:
+                proven_optimal: bool, halted: Callable[[], bool] = lambda: False) -> dict[int, Reason]:
     """A reason for every left-over task, with the plan's jobs as (id, job); past
-    EXPLAIN_WORK the remaining tasks get the reasons that need no search."""
+    EXPLAIN_WORK, or once `halted()` (the command's deadline: explaining comes after the
+    solve and must not break the time promise), the remaining tasks get the reasons that
+    need no search."""
     members: dict[int, list[int]] = {}
     for task in instance.tasks:
         members.setdefault(instance.region_of_task(task.index), []).append(task.index)
-    reasons, work = {}, 0
+    reasons, work, late = {}, 0, False
     for t in left_over:
         region = members[instance.region_of_task(t)]
         work += len(region) + len(jobs)
-        reasons[t] = explain_left_over(instance, t, jobs, proven_optimal, region) if work <= EXPLAIN_WORK \
-            else own_reason(instance, t) or _without_search(proven_optimal)
+        late = late or halted()
+        reasons[t] = explain_left_over(instance, t, jobs, proven_optimal, region) \
+            if work <= EXPLAIN_WORK and not late else own_reason(instance, t) or _without_search(proven_optimal, late)
     return reasons
 
 
-def _without_search(proven_optimal: bool) -> Reason:
+def _without_search(proven_optimal: bool, late: bool = False) -> Reason:
     if proven_optimal:
         return Reason(None, "left over by the optimum: the proven best plan has no room for it",
                       "het beste plan (bewezen) heeft er geen plek voor")
+    if late:
+        return Reason(None, "left over by the best plan found in the time limit (no time was left to explain "
+                            "each task)",
+                      "het beste plan dat binnen de rekentijd gevonden is, heeft er geen plek voor (er was geen "
+                      "tijd meer om elke taak apart uit te leggen)")
     return Reason(None, "left over by the best plan found in the time limit (too many tasks left over to "
                         "explain each one)",
                   "het beste plan dat binnen de rekentijd gevonden is, heeft er geen plek voor (te veel "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from bundler.domain import (
     DAYS,
@@ -80,7 +81,9 @@ def build_plan(
     status: str,
     jobs_upper_bound: int,
     solver: SolverInfo,
+    halted: Callable[[], bool] = lambda: False,
 ) -> Plan:
+    """The plan file; `halted()` cuts explaining the left-over tasks short (the deadline)."""
     if status in ("INFEASIBLE", "UNKNOWN"):
         pinned, jobs = [], []
     jobs = sorted(jobs, key=lambda j: min(instance.tasks[t].id for t in j.tasks))
@@ -91,7 +94,7 @@ def build_plan(
     left_over = [task.index for task in instance.tasks if task.index not in assigned]
     whole = status_reason(status)
     reasons = {t: whole for t in left_over} if whole else explain_all(
-        instance, left_over, [*pinned, *zip(ids, jobs)], proven_optimal=status == "OPTIMAL")
+        instance, left_over, [*pinned, *zip(ids, jobs)], proven_optimal=status == "OPTIMAL", halted=halted)
     unassigned = [
         Unassigned(task=instance.tasks[t].id, reason=reasons[t].en, reason_nl=reasons[t].nl,
                    rule=reasons[t].rule.key if reasons[t].rule else None)

@@ -114,6 +114,9 @@ def solve(
         jobs_upper_bound=len(pinned) + sum(r.bound for r in results),
         solver=SolverInfo(seconds=round(time.perf_counter() - started, 3), workers=config.workers, seed=config.seed,
                           stopped_by=_stopped_by(config, results)),
+        # Explaining left-over tasks may use half of the finishing share; the rest is
+        # for the independent check and writing the plan.
+        halted=lambda: time.monotonic() > config.deadline - finishing / 2,
     )
     return checked(task_file, plan)
 

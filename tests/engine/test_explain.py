@@ -82,3 +82,19 @@ def test_every_left_over_task_of_the_kick_off_has_a_reason_in_both_languages_and
     assert len({u.reason_nl for u in plan.unassigned}) > len(plan.unassigned) // 2  # not one reason for all
     data = plan.to_json_dict()["unassigned"][0]
     assert {"task", "reason", "reason_nl", "rule"} <= set(data)
+
+
+def test_explaining_stops_at_the_deadline_with_plain_reasons():
+    """Past the deadline no nearest-miss search runs: every left-over task still gets a
+    reason, the one that needs no search (explaining must not break the time promise)."""
+    from bundler.engine.explain import explain_all
+
+    task_file = read_task_file(Path(__file__).resolve().parents[2] / "data" / "uu_kickoff.json")
+    instance = prepare(task_file)
+    left_over = [task.index for task in instance.tasks]
+    reasons = explain_all(instance, left_over, [], proven_optimal=False, halted=lambda: True)
+    assert set(reasons) == set(left_over)
+    plain = [r for r in reasons.values() if r.rule is None]
+    assert plain and all("no time was left" in r.en and "geen tijd meer" in r.nl for r in plain)
+    in_time = explain_all(instance, left_over[:5], [], proven_optimal=False)
+    assert not any("no time was left" in r.en for r in in_time.values())
