@@ -122,6 +122,11 @@ class Instance:
         return self.region_of_location[self.tasks[t].location]
 
     @cached_property
+    def day_answers(self) -> dict:
+        """Answers of the one-day search (`day_schedule`), kept for the next question."""
+        return {}
+
+    @cached_property
     def regions(self) -> list[list[int]]:
         """Task indices per region, regions in order of their first task."""
         groups: dict[int, list[int]] = defaultdict(list)

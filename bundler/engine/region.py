@@ -30,13 +30,13 @@ from bundler.engine.pool import NODES_PER_TASK, job_pool
 
 HEURISTIC_SHARE = 0.6
 """At most about this part of a region's time goes to the constructive plan (huge regions)."""
-EFFORT_PER_SECOND = 300_000
+EFFORT_PER_SECOND = 600_000
 """Schedule placements the constructive plan tries per second on a development machine:
 its work is capped in placements, not seconds, so that a run is repeatable."""
-POOL_SHARE, PICK_SHARE = 0.3, 0.25
+POOL_SHARE, PICK_SHARE = 0.5, 0.25
 """Parts of a large region's time for proposing jobs and for picking among them; the
 neighbourhood search polishes the rest of the time."""
-POOL_NODES_PER_SECOND = 3_000
+POOL_NODES_PER_SECOND = 5_500
 """Pool search nodes per second on a development machine (work is capped in nodes)."""
 POOL_SEARCH_BUDGET = 3_000
 POLISH_SHARE = 0.1

@@ -3,15 +3,21 @@
 Used by the constructive heuristic (thousands of small questions), by validation of
 pinned jobs and by the plan writer. The CP-SAT model answers the same question for all
 jobs at once; this module answers it for one set of tasks, fast.
+
+How: days first. Each flexible slot gets a day (spreading, working days, day hours);
+a day whose last chance has passed is judged at once, alone (`day_schedule`, which
+remembers its answers); when every slot has a day, the days' placements are joined
+under the rests between days. A failure on one day so never makes the search try
+every start time on the others again.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
 
 import networkx as nx
 
+from bundler.engine.day_schedule import DayAnswer, OutOfBudget, search_day
 from bundler.engine.instance import Instance, Placement
 from bundler.engine.rulebook import (
     Breach,
@@ -33,18 +39,6 @@ SEARCH_BUDGET = 20_000
 def day_problems(instance: Instance, day: int, occurrences: list[Occurrence]) -> list[Breach]:
     """The day rules of the rule book for one day of one job (strict)."""
     return day_breaches(instance, day, occurrences)
-
-
-def _option_order(options: Iterable[Placement], placed: dict[int, list[Occurrence]]) -> list[Placement]:
-    """Try placements next to existing work first: they are the likeliest to obey the gap rule."""
-
-    def distance(p: Placement) -> tuple[int, int]:
-        same_day = placed.get(p.day, [])
-        if not same_day:
-            return (1, p.start)
-        return (0, min(max(q.start - p.end, p.start - q.end, 0) for q, _, _ in same_day))
-
-    return sorted(options, key=distance)
 
 
 def _pieces_to_bridge(lo: int, hi: int, options: list[Placement], max_gap: int) -> int | None:
@@ -145,101 +139,136 @@ def search_schedule(
         if strict and any(day_problems(instance, d, occ) for d, occ in by_day.items()):
             return None, True
         return chosen, True
-    spread = rules.spread_flexible_slots
-    own_days: dict[int, set[int]] = defaultdict(set)
-    """Days already used by a task's flexible slots (spreading)."""
-    flexible.sort(key=lambda item: (len(item[2]), item[2], item[0]))
-    # Identical slots of one task are interchangeable: place them in increasing order.
-    twin_of_previous = [k > 0 and flexible[k - 1][2] == flexible[k][2] and flexible[k - 1][0][0] == flexible[k][0][0]
-                        for k in range(len(flexible))]
-    # later[k][d]: the placements on day d that slots k.. may still take (sorted), and
-    # extra[k][d]: the most minutes those slots can still add to day d (each slot once).
-    later: list[dict[int, list[Placement]]] = [defaultdict(list) for _ in range(len(flexible) + 1)]
-    extra: list[dict[int, int]] = [defaultdict(int) for _ in range(len(flexible) + 1)]
-    for k in range(len(flexible) - 1, -1, -1):
-        later[k] = defaultdict(list, {d: list(ps) for d, ps in later[k + 1].items()})
-        extra[k] = defaultdict(int, extra[k + 1])
-        for p in flexible[k][2]:
-            later[k][p.day].append(p)
-        for day in {p.day for p in flexible[k][2]}:
-            extra[k][day] += max(p.minutes for p in flexible[k][2] if p.day == day)
-        for ps in later[k].values():
-            ps.sort()
     remaining = [budget]
-
-    def bridgeable(start: int, end: int, options: list[Placement]) -> bool:
-        """Can a chain of placements, each gap at most max_gap, lead from start to end?"""
-        reach = start
-        for p in options:  # sorted by start
-            if reach + rules.max_gap_minutes >= end:
-                return True
-            if p.start > reach + rules.max_gap_minutes:
-                return False
-            if p.start >= start and p.end <= end:
-                reach = max(reach, p.end)
-        return reach + rules.max_gap_minutes >= end
-
-    def repairable(day: int, k: int) -> bool:
-        """Can slots k.. still fix this day's minimum hours and long gaps? (strict mode)"""
-        occurrences = by_day[day]
-        if not strict or not occurrences:
-            return True
-        worked = sum(p.minutes for p, _, _ in occurrences)
-        if worked + extra[k].get(day, 0) < rules.min_day_minutes:
-            return False
-        options = later[k].get(day, [])
-        ordered = sorted(occurrences)
-        for (a, _, _), (b, _, _) in zip(ordered, ordered[1:]):
-            if b.start - a.end > rules.max_gap_minutes and not bridgeable(a.end, b.start, options):
-                return False
-        return True
-
-    if not all(repairable(day, 0) for day in list(by_day)):
-        return None, True
-    if strict and not _enough_helpers(rules, by_day, flexible):
-        return None, True
-
-    def place(k: int) -> bool:
-        if k == len(flexible):
-            return not strict or all(not day_problems(instance, d, occ) for d, occ in by_day.items() if occ)
-        key, location, options = flexible[k]
-        closing = set(later[k]) - {d for d, ps in later[k + 1].items() if ps}
-        remaining[0] -= len(options)
-        if remaining[0] < 0:
-            return False
-        previous = chosen[flexible[k - 1][0]] if twin_of_previous[k] else None
-        worked = {d: sum(q.minutes for q, _, _ in occ) for d, occ in by_day.items()}
-        taken_days = own_days[key[0]] if spread else ()
-        viable = [
-            p for p in options
-            if (previous is None or p > previous)
-            and p.day not in taken_days
-            and worked.get(p.day, 0) + p.minutes <= rules.max_day_minutes
-            and not clashes(instance, p, key[0], by_day)
-        ]
-        for p in _option_order(viable, by_day):
-            day = by_day[p.day]
-            day.append((p, location, key[0]))
-            chosen[key] = p
-            if spread:
-                own_days[key[0]].add(p.day)
-            if (not week_breaches(instance, by_day) and all(repairable(d, k + 1) for d in closing | {p.day})
-                    and place(k + 1)):
-                return True
-            day.pop()
-            del chosen[key]
-            if spread:
-                own_days[key[0]].discard(p.day)
-            if not day:
-                del by_day[p.day]
-        return False
-
-    found = place(0)
+    try:
+        found = _search_by_days(instance, by_day, flexible, strict, remaining)
+        exhaustive = True
+    except OutOfBudget:
+        found, exhaustive = None, False
     if effort is not None:
         effort[0] += budget - max(remaining[0], 0)
-    if found:
-        return dict(chosen), True
-    return None, remaining[0] >= 0
+    if found is None:
+        return None, exhaustive
+    return {**chosen, **found}, True
+
+
+def _search_by_days(instance: Instance, fixed: dict[int, list[Occurrence]],
+                    flexible: list[tuple[SlotKey, int, tuple[Placement, ...]]], strict: bool,
+                    remaining: list[int]) -> dict[SlotKey, Placement] | None:
+    """Days for the flexible slots first, then each day alone (`day_schedule`), then the
+    rests between days: exhaustive, so None means no schedule exists (OutOfBudget when
+    the budget ran out first)."""
+    rules = instance.rules
+    spread = rules.spread_flexible_slots
+    slots = sorted(((key, location, _by_day(options)) for key, location, options in flexible),
+                   key=lambda s: (len(s[2]), sum(len(o) for o in s[2].values()), s[0]))
+    twin = [k > 0 and slots[k - 1][0][0] == slots[k][0][0] and slots[k - 1][2] == slots[k][2]
+            for k in range(len(slots))]
+    minutes = [next(iter(days.values()))[0].minutes for _, _, days in slots]
+    last_reach = {d: k for k, (_, _, days) in enumerate(slots) for d in days}
+    closing: list[set[int]] = [set() for _ in slots]
+    for d, k in last_reach.items():
+        closing[k].add(d)
+    # extra[k][d]: the most minutes slots k.. can still add to day d.
+    extra: list[dict[int, int]] = [defaultdict(int) for _ in range(len(slots) + 1)]
+    for k in range(len(slots) - 1, -1, -1):
+        extra[k] = defaultdict(int, extra[k + 1])
+        for d in slots[k][2]:
+            extra[k][d] += minutes[k]
+    pieces: dict[int, list] = defaultdict(list)
+    day_of: list[int] = [-1] * len(slots)
+    own_days: dict[int, set[int]] = defaultdict(set)
+    worked = defaultdict(int, {d: sum(p.minutes for p, _, _ in occ) for d, occ in fixed.items()})
+
+    def fits(day: int, now_strict: bool) -> DayAnswer:
+        return search_day(instance, day, fixed.get(day, []), pieces[day], now_strict, remaining)
+
+    def short(day: int, k: int) -> bool:
+        return strict and 0 < worked[day] and worked[day] + extra[k][day] < rules.min_day_minutes
+
+    if any(d not in last_reach and not fits(d, strict).solutions for d in fixed):
+        return None
+    if any(short(d, 0) for d in fixed) or (strict and not _enough_helpers(rules, fixed, flexible)):
+        return None
+
+    def assign(k: int) -> dict[SlotKey, Placement] | None:
+        if k == len(slots):
+            return _join_days(instance, fixed, pieces, strict, remaining)
+        key, location, days = slots[k]
+        remaining[0] -= len(days)
+        if remaining[0] < 0:
+            raise OutOfBudget
+        used = {d for d, w in worked.items() if w}
+        for d in sorted(days, key=lambda d: (d not in used, d)):
+            if twin[k] and (d < day_of[k - 1] or (spread and d == day_of[k - 1])):
+                continue
+            if (spread and d in own_days[key[0]]) or worked[d] + minutes[k] > rules.max_day_minutes:
+                continue
+            if d not in used and len(used) >= rules.max_work_days:
+                continue
+            pieces[d].append((key, location, days[d]))
+            worked[d] += minutes[k]
+            day_of[k] = d
+            own_days[key[0]].add(d)
+            now_strict = strict and d in closing[k]
+            ok = not short(d, k + 1) and all(not short(e, k + 1) for e in closing[k] if e != d)
+            if ok and (now_strict or len(pieces[d]) + len(fixed.get(d, ())) > 1):
+                ok = bool(fits(d, now_strict).solutions)
+            # The other days whose last chance was slot k are final as they are.
+            ok = ok and all(fits(e, True).solutions for e in closing[k] if e != d and worked[e] and strict)
+            found = assign(k + 1) if ok else None
+            if found is not None:
+                return found
+            pieces[d].pop()
+            worked[d] -= minutes[k]
+            own_days[key[0]].discard(d)
+        return None
+
+    return assign(0)
+
+
+def _by_day(options: tuple[Placement, ...]) -> dict[int, tuple[Placement, ...]]:
+    days: dict[int, list[Placement]] = defaultdict(list)
+    for p in options:
+        days[p.day].append(p)
+    return {d: tuple(ps) for d, ps in days.items()}
+
+
+def _join_days(instance: Instance, fixed: dict[int, list[Occurrence]], pieces: dict[int, list],
+               strict: bool, remaining: list[int]) -> dict[SlotKey, Placement] | None:
+    """One placement per worked day that together keep the rests between days (rules 9
+    and 10): the first fitting placement of each day, else a search over the unbeaten
+    (first start, last end) of every day."""
+    days = sorted({d for d, occ in fixed.items() if occ} | {d for d, ps in pieces.items() if ps})
+
+    def occurrences(d: int, solution: dict[SlotKey, Placement]) -> list[Occurrence]:
+        return [*fixed.get(d, []), *((solution[key], location, key[0]) for key, location, _ in pieces[d])]
+
+    def answer(d: int, every: bool) -> tuple[dict[SlotKey, Placement], ...]:
+        return search_day(instance, d, fixed.get(d, []), pieces[d], strict, remaining, every).solutions
+
+    first = {d: answer(d, False) for d in days}
+    if any(not solutions for solutions in first.values()):
+        return None
+    if not week_breaches(instance, {d: occurrences(d, first[d][0]) for d in days}):
+        return {k: p for d in days for k, p in first[d][0].items()}
+    choices = [answer(d, True) for d in days]
+    by_day: dict[int, list[Occurrence]] = {}
+
+    def choose(i: int) -> dict[SlotKey, Placement] | None:
+        if i == len(days):
+            return {} if not week_breaches(instance, by_day) else None
+        for solution in choices[i]:
+            remaining[0] -= 1
+            if remaining[0] < 0:
+                raise OutOfBudget
+            by_day[days[i]] = occurrences(days[i], solution)
+            rest = choose(i + 1)
+            if rest is not None:
+                return {**solution, **rest}
+        return None
+
+    return choose(0)
 
 
 def static_violations(instance: Instance, tasks: list[int]) -> list[Breach]:
