@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLER = [sys.executable, "-m", "bundler.cli"]
 VERIFY = ROOT.parent / "shared" / "tools" / "verify_plan.py"
 INSTANCES = [("kick-off (example)", None, None, "development"),
-             ("campus 100", 100, 101, "held out"), ("campus 200", 200, 102, "held out")]
+             ("campus 100", 100, 101, "held out"), ("campus 200", 200, 102, "held out"),
+             ("campus 250", 250, 202, "held out")]
 
 
 def _task_file(work: Path, size: int | None, seed: int | None) -> Path:
