@@ -17,7 +17,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from bundler.engine.day_schedule import DayAnswer, OutOfBudget, search_day
+from bundler.engine.day_schedule import DayAnswer, OutOfBudget, SlotKey, search_day
 from bundler.engine.instance import Instance, Placement
 from bundler.engine.rulebook import (
     Breach,
@@ -29,9 +29,6 @@ from bundler.engine.rulebook import (
     week_breaches,
 )
 from bundler.rules import Rule
-
-SlotKey = tuple[int, int]
-"""(task index, slot number)"""
 
 SEARCH_BUDGET = 20_000
 

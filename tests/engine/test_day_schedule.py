@@ -15,13 +15,11 @@ import random
 import pytest
 from tasks_factory import flexible, task, task_file
 
+from bundler.domain import to_hhmm
 from bundler.engine.day_schedule import OutOfBudget, search_day
 from bundler.engine.instance import prepare
 from bundler.engine.rulebook import day_breaches
 
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def random_day(seed: int):
@@ -32,9 +30,9 @@ def random_day(seed: int):
         start = rng.randrange(7 * 60, 15 * 60, 30)
         length = rng.choice((60, 90, 120))
         if n == 0 and rng.random() < 0.5:
-            slot = {"day": "mon", "start": _hhmm(start), "end": _hhmm(start + length)}
+            slot = {"day": "mon", "start": to_hhmm(start), "end": to_hhmm(start + length)}
         else:
-            slot = flexible(["mon"], _hhmm(start), _hhmm(start + length + rng.choice((60, 120, 180))), length)
+            slot = flexible(["mon"], to_hhmm(start), to_hhmm(start + length + rng.choice((60, 120, 180))), length)
         record = task(f"T{n}", rng.choice(("asito", "sodexo")), rng.choice(("edu", "min")), [slot])
         if rng.random() < 0.4:
             record["hygiene"] = rng.choice(("dirty", "food", "clean"))

@@ -13,15 +13,13 @@ from functools import lru_cache
 import pytest
 from tasks_factory import assert_plan_valid, task, task_file
 
+from bundler.domain import to_hhmm
 from bundler.engine import SolveConfig, solve
 from bundler.engine.instance import prepare
 from bundler.engine.schedule import job_violations
 
 DAYS = ("mon", "tue", "wed")
 
-
-def _time(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def random_instance(seed: int):
@@ -34,10 +32,10 @@ def random_instance(seed: int):
             length = rng.choice((60, 90, 120, 180))
             if rng.random() < 0.2:
                 slots.append({"days": [day, rng.choice(DAYS)] if rng.random() < 0.5 else [day],
-                              "earliest": _time(start), "latest": _time(start + length + rng.choice((0, 60, 120))),
+                              "earliest": to_hhmm(start), "latest": to_hhmm(start + length + rng.choice((0, 60, 120))),
                               "minutes": length})
             else:
-                slots.append({"day": day, "start": _time(start), "end": _time(start + length)})
+                slots.append({"day": day, "start": to_hhmm(start), "end": to_hhmm(start + length)})
         for s in slots:
             if "days" in s:
                 s["days"] = sorted(set(s["days"]), key=DAYS.index)

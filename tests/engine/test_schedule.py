@@ -15,6 +15,7 @@ from collections import defaultdict
 import pytest
 from tasks_factory import task, task_file
 
+from bundler.domain import to_hhmm
 from bundler.engine.instance import prepare
 from bundler.engine.rulebook import schedule_breaches
 from bundler.engine.schedule import search_schedule
@@ -23,9 +24,6 @@ from bundler.validation import InputError
 DAYS = ("sun", "mon", "tue")
 """Sunday and Monday are neighbours in the repeating week: the daily rest wraps around."""
 
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def random_job(seed: int):
@@ -38,11 +36,11 @@ def random_job(seed: int):
             length = rng.choice((60, 90, 120, 180))
             if rng.random() < 0.45:
                 days = sorted(set(rng.sample(DAYS, rng.randint(1, 2))), key=DAYS.index)
-                slots.append({"days": days, "earliest": _hhmm(start),
-                              "latest": _hhmm(min(start + length + rng.choice((60, 120, 240)), 23 * 60)),
+                slots.append({"days": days, "earliest": to_hhmm(start),
+                              "latest": to_hhmm(min(start + length + rng.choice((60, 120, 240)), 23 * 60)),
                               "minutes": length})
             else:
-                slots.append({"day": rng.choice(DAYS), "start": _hhmm(start), "end": _hhmm(start + length)})
+                slots.append({"day": rng.choice(DAYS), "start": to_hhmm(start), "end": to_hhmm(start + length)})
         record = task(f"T{n}", rng.choice(("asito", "sodexo")), rng.choice(("edu", "min")), slots)
         hygiene = rng.choice((None, None, "dirty", "food", "clean"))
         if hygiene:
