@@ -49,16 +49,18 @@ def job_penalty(instance: Instance, job: Job) -> int:
 
 
 @dataclass
-class _State:
+class PlanState:
+    """The jobs of a plan and which job holds each task."""
+
     jobs: list[Job]
     job_of: dict[int, int]
 
     @classmethod
-    def of(cls, jobs: list[Job]) -> "_State":
+    def of(cls, jobs: list[Job]) -> "PlanState":
         return cls(jobs, {t: i for i, job in enumerate(jobs) for t in job.tasks})
 
 
-def _neighbourhood(instance: Instance, tasks: list[int], state: _State, size: int, rng: random.Random) -> list[int]:
+def neighbourhood(instance: Instance, tasks: list[int], state: PlanState, size: int, rng: random.Random) -> list[int]:
     """An anchor task, then tasks that may share a job with it, each with its whole job."""
     left_over = [t for t in tasks if t not in state.job_of]
     anchor = rng.choice(left_over if left_over and rng.random() < 0.6 else tasks)
@@ -100,10 +102,10 @@ def improve(
     if len(usable) < 2:
         return jobs
     rng = random.Random(seed)
-    state = _State.of(jobs)
+    state = PlanState.of(jobs)
     size, spent = START_SIZE, 0.0
     while spent < work_budget and not stop() and not (clock and clock.halted()):
-        part = _neighbourhood(instance, usable, state, min(size, len(usable)), rng)
+        part = neighbourhood(instance, usable, state, min(size, len(usable)), rng)
         inside = set(part)
         kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
         freed = [job for job in state.jobs if inside.intersection(job.tasks)]
@@ -132,7 +134,7 @@ def improve(
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = jm.read_jobs(solver)
             if score(instance, found, job_quality) > score(instance, freed, job_quality):
-                state = _State.of(kept + found)
+                state = PlanState.of(kept + found)
         report(state.jobs)  # a heartbeat for progress displays, improved or not
         # Grow the neighbourhood while the solver proves optimality easily, shrink when it cannot.
         size = min(size + 4, MAX_SIZE) if code == cp_model.OPTIMAL else max(size - 4, MIN_SIZE)

@@ -3,9 +3,11 @@
 Every region starts from the constructive plan (`construct`), which is also its answer
 if nothing better is found in time. A small region gets the full CP-SAT model (exact:
 OPTIMAL is a proof); a larger one, whose full model would take minutes just to build,
-gets a pool of small jobs to pick from (`pool`) and then large-neighbourhood search
-over exact sub-models (`lns`). Tasks without weekly slots (the classic packing sets)
-take the column route (`packing`): an LP bound, a dive and a pick.
+gets a pool of small jobs to pick from (`pool`) and then neighbourhood search, each
+neighbourhood repacked from a pool of its own (`pool_lns`); objective `cover` takes
+the neighbourhood search over exact sub-models instead (`lns`). Tasks without weekly
+slots (the classic packing sets) take the column route (`packing`): an LP bound, a
+dive and a pick.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from bundler.engine.lns import improve, job_penalty, score
 from bundler.engine.model import JobModel, build_model, estimated_build_seconds
 from bundler.engine.packing import solve_by_columns
 from bundler.engine.polish import polish_rotas
+from bundler.engine.pool_lns import improve_by_pools
 from bundler.engine.pool import NODES_PER_TASK, job_pool
 
 HEURISTIC_SHARE = 0.6
@@ -33,9 +36,10 @@ HEURISTIC_SHARE = 0.6
 EFFORT_PER_SECOND = 600_000
 """Schedule placements the constructive plan tries per second on a development machine:
 its work is capped in placements, not seconds, so that a run is repeatable."""
-POOL_SHARE, PICK_SHARE = 0.5, 0.25
-"""Parts of a large region's time for proposing jobs and for picking among them; the
-neighbourhood search polishes the rest of the time."""
+POOL_SHARE, PICK_SHARE = 0.5, 0.2
+"""Parts of a large region's time planned for the pool over the whole region (it sets
+the pool's search nodes; the work it really counts comes off) and for picking from it;
+the neighbourhood pools (`pool_lns`) get the rest."""
 POOL_NODES_PER_SECOND = 5_500
 """Pool search nodes per second on a development machine (work is capped in nodes)."""
 POOL_SEARCH_BUDGET = 3_000
@@ -156,16 +160,14 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
     building = estimated_build_seconds(instance, tasks) if len(usable) <= FULL_MODEL_MAX_TASKS else math.inf
     too_big = building > FULL_MODEL_BUILD_SHARE * seconds
     if too_big and (covered or not cover):
-        start = heuristic
-        if not cover:
-            start, pool_work = _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple, clock)
-            spent += pool_work
         polish_work = POLISH_SHARE * seconds if config.job_quality else 0.0
-        jobs = improve(instance, tasks, start, max(seconds - spent - polish_work, 0.0), config.seed, config.workers,
-                       report=lambda found: report(len(found), simple), stop=config.stop.is_set,
-                       job_quality=config.job_quality, clock=clock)
-        if instance.rules.objective != "cover":
-            jobs = fill_left_over(instance, jobs, tasks, Feasibility(instance, budget=POOL_SEARCH_BUDGET), clock)
+        work = max(seconds - spent - polish_work, 0.0)
+        if cover:  # every task in a job: repacking pools of small jobs cannot promise that
+            jobs = improve(instance, tasks, heuristic, work, config.seed, config.workers,
+                           report=lambda found: report(len(found), simple), stop=config.stop.is_set,
+                           job_quality=config.job_quality, clock=clock)
+        else:
+            jobs = _repack_by_pools(instance, tasks, heuristic, config, seconds, work, report, simple, clock)
         if config.job_quality:
             jobs = polish_rotas(instance, jobs, polish_work, config.seed, clock)
         return RegionResult(jobs, "FEASIBLE", max(simple, len(jobs)))
@@ -196,16 +198,32 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
     return RegionResult(heuristic, "FEASIBLE", simple)
 
 
+def _repack_by_pools(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig,
+                     seconds: float, work: float, report: Callable[[int, int], None], simple: int,
+                     clock: Clock) -> list[Job]:
+    """One pool over the whole region picked from, then pools over neighbourhoods until
+    the `work` is done, then left-over tasks added where they fit: one memo of which
+    task sets make a job for all three."""
+    feasibility = Feasibility(instance, budget=POOL_SEARCH_BUDGET)
+    start, pool_work = _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple, clock,
+                                       feasibility)
+    jobs, _ = improve_by_pools(instance, tasks, start, max(work - pool_work, 0.0), config.seed, config.workers,
+                               feasibility, clock, report=lambda found: report(len(found), simple),
+                               job_quality=config.job_quality)
+    return fill_left_over(instance, jobs, tasks, feasibility, clock)
+
+
 def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], config: SolveConfig, seconds: float,
-                    report: Callable[[int, int], None], simple: int, clock: Clock) -> tuple[list[Job], float]:
+                    report: Callable[[int, int], None], simple: int, clock: Clock,
+                    feasibility: Feasibility) -> tuple[list[Job], float]:
     """Many small jobs proposed around every task, the best disjoint set of them picked
     by CP-SAT (the heuristic's jobs are in the pool, so never worse than the heuristic).
     Also returns the work it took, counted in seconds of a development machine."""
-    feasibility = Feasibility(instance, budget=POOL_SEARCH_BUDGET)
     usable = sum(1 for t in tasks if t not in instance.own_problems)
     nodes = min(NODES_PER_TASK, int(POOL_SHARE * seconds * POOL_NODES_PER_SECOND / max(usable, 1)))
     if nodes < 10 or clock.halted():
         return heuristic, 0.0
+    before = feasibility.work
     pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours",
                     halted=clock.halted)
     picking = [0.0]
@@ -217,7 +235,7 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
         penalties.update({c: job_penalty(instance, job) for c, job in known.items()})
     picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed,
                        penalties=penalties, clock=clock, spent=picking)
-    work = nodes * usable / POOL_NODES_PER_SECOND + picking[0]
+    work = feasibility.work - before + picking[0]
     if picked is None:
         return heuristic, work
     jobs = [known.get(c) or Job(list(c), feasibility.schedule(c)) for c in picked]

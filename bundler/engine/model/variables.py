@@ -76,6 +76,10 @@ class JobModel:
             for t in job.tasks:
                 values[self.x[(t, r)]] = 1
         placed = {key: p for job in jobs for key, p in job.schedule.items()}
+        in_jobs = {t for job in jobs for t in job.tasks}
+        for t in self.tasks:
+            if t not in in_jobs:
+                placed.update(_spread_placements(self.instance, t))
         for (t, s, option), var in self.choice.items():
             chosen = placed.get((t, s))
             if chosen is None:
@@ -107,3 +111,20 @@ class JobModel:
                         )
             jobs.append(Job(tasks, schedule))
         return jobs
+
+
+def _spread_placements(instance: Instance, t: int) -> dict[SlotKey, Placement]:
+    """Placements for a task outside every job that keep its flexible slots on different
+    days (the model spreads them whether or not the task is in a job): a hint that puts
+    two slots on one day is infeasible, and CP-SAT then starts from nothing."""
+    task = instance.tasks[t]
+    taken: set[int] = set()
+    chosen: dict[SlotKey, Placement] = {}
+    order = sorted(range(len(task.slots)), key=lambda s: (len({p.day for p in task.slots[s]}), s))
+    for s in order:
+        options = task.slots[s]
+        free = [p for p in options if p.day not in taken] if task.flexible[s] else []
+        chosen[(t, s)] = (free or options)[0]
+        if task.flexible[s]:
+            taken.add(chosen[(t, s)].day)
+    return chosen

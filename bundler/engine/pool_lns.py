@@ -1,0 +1,83 @@
+"""Neighbourhood search over pools: free a few jobs, propose every small job among their
+tasks, pick the best disjoint set.
+
+The exact sub-model of `lns` needs seconds per neighbourhood of 30 tasks (its flexible
+slots make tens of thousands of variables) and often ends without an answer. The
+schedule search answers "can these tasks be one job" in well under a millisecond, so
+here a neighbourhood (a few jobs plus left-over tasks, as in `lns`) gets a pool of
+small jobs among its own tasks (`pool.job_pool`), and set packing (`columns.pick_jobs`)
+picks the best disjoint set, the freed jobs included: never worse than before. With
+a few hundred jobs per pool the pick takes milliseconds, so a step costs about a
+third of a second and a 10-second run makes dozens of them.
+
+Deterministic: neighbourhoods come from a seeded generator, the pool's work is counted
+in schedule-search placements (`Feasibility.work`) and the pick's in CP-SAT's
+deterministic time; the wall clock only cuts in at the deadline.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+from bundler.engine.columns import Column, Feasibility, pick_jobs
+from bundler.engine.config import Clock
+from bundler.engine.construct import Job
+from bundler.engine.instance import Instance
+from bundler.engine.lns import PlanState, job_penalty, neighbourhood, score
+from bundler.engine.pool import job_pool
+
+NEIGHBOURHOOD_SIZE = 30
+"""Tasks freed per step: large enough to hold a job more, small enough for a full pool."""
+NODES_PER_TASK = 500
+"""Search nodes of the pool per freed task."""
+PICK_WORK = 0.5
+"""Deterministic seconds CP-SAT may spend picking in one step."""
+
+
+def improve_by_pools(
+    instance: Instance,
+    tasks: list[int],
+    jobs: list[Job],
+    work_budget: float,
+    seed: int,
+    workers: int,
+    feasibility: Feasibility,
+    clock: Clock,
+    report: Callable[[list[Job]], None] = lambda jobs: None,
+    job_quality: bool = True,
+) -> tuple[list[Job], float]:
+    """A plan at least as good as `jobs` and the work it took (counted seconds of a
+    development machine), improved for about `work_budget` seconds of work."""
+    usable = [t for t in tasks if t not in instance.own_problems]
+    if len(usable) < 2:
+        return jobs, 0.0
+    rng = random.Random(seed)
+    state = PlanState.of(jobs)
+    spent = 0.0
+    while spent < work_budget and not clock.halted():
+        part = neighbourhood(instance, usable, state, min(NEIGHBOURHOOD_SIZE, len(usable)), rng)
+        inside = set(part)
+        kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
+        freed = [job for job in state.jobs if inside.intersection(job.tasks)]
+        before = feasibility.work
+        pool = job_pool(instance, part, feasibility, NODES_PER_TASK,
+                        extend_complete=instance.rules.objective == "hours", halted=clock.halted)
+        known: dict[Column, Job] = {tuple(sorted(job.tasks)): job for job in freed}
+        penalties = None
+        if job_quality:
+            penalties = {c: job_penalty(instance, _job(c, known, feasibility)) for c in {*pool, *known}}
+        picking = [0.0]
+        picked = pick_jobs(instance, part, pool, list(known), PICK_WORK, workers, rng.randrange(1 << 30),
+                           penalties=penalties, clock=clock, spent=picking)
+        spent += feasibility.work - before + picking[0]
+        if picked is not None:
+            found = [_job(c, known, feasibility) for c in picked]
+            if score(instance, found, job_quality) > score(instance, freed, job_quality):
+                state = PlanState.of(kept + found)
+        report(state.jobs)
+    return state.jobs, spent
+
+
+def _job(column: Column, known: dict[Column, Job], feasibility: Feasibility) -> Job:
+    return known.get(column) or Job(list(column), feasibility.schedule(column))
