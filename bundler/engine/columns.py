@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from ortools.sat.python import cp_model
 
 from bundler.engine.config import Clock
+from bundler.engine.construct import Job
 from bundler.engine.instance import Instance, Placement
 from bundler.engine.knapsack import KnapsackPricer, StabilisedPricing, is_plain
 from bundler.engine.master import MasterLP
@@ -84,6 +85,11 @@ class Feasibility:
                 self.exact &= exhaustive or found is not None
                 self.known[key] = found
         return self.known[key]
+
+    def as_job(self, column: Column, known: dict[Column, Job]) -> Job:
+        """The column as a job: the known one where there is one (its schedule kept),
+        else with the schedule the search found."""
+        return known.get(column) or Job(list(column), self.schedule(column))
 
 
 @dataclass

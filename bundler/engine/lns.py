@@ -59,6 +59,12 @@ class PlanState:
     def of(cls, jobs: list[Job]) -> "PlanState":
         return cls(jobs, {t: i for i, job in enumerate(jobs) for t in job.tasks})
 
+    def split(self, part: list[int]) -> tuple[list[Job], list[Job]]:
+        """(jobs kept, jobs freed) when the tasks of `part` are freed."""
+        inside = set(part)
+        kept = [job for job in self.jobs if not inside.intersection(job.tasks)]
+        return kept, [job for job in self.jobs if inside.intersection(job.tasks)]
+
 
 def neighbourhood(instance: Instance, tasks: list[int], state: PlanState, size: int, rng: random.Random) -> list[int]:
     """An anchor task, then tasks that may share a job with it, each with its whole job."""
@@ -106,9 +112,7 @@ def improve(
     size, spent = START_SIZE, 0.0
     while spent < work_budget and not stop() and not (clock and clock.halted()):
         part = neighbourhood(instance, usable, state, min(size, len(usable)), rng)
-        inside = set(part)
-        kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
-        freed = [job for job in state.jobs if inside.intersection(job.tasks)]
+        kept, freed = state.split(part)
         building = estimated_build_seconds(instance, part)
         if spent + building > work_budget:
             break  # the step would overrun the budget: the work is done

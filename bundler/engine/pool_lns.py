@@ -57,27 +57,21 @@ def improve_by_pools(
     spent = 0.0
     while spent < work_budget and not clock.halted():
         part = neighbourhood(instance, usable, state, min(NEIGHBOURHOOD_SIZE, len(usable)), rng)
-        inside = set(part)
-        kept = [job for job in state.jobs if not inside.intersection(job.tasks)]
-        freed = [job for job in state.jobs if inside.intersection(job.tasks)]
+        kept, freed = state.split(part)
         before = feasibility.work
         pool = job_pool(instance, part, feasibility, NODES_PER_TASK,
                         extend_complete=instance.rules.objective == "hours", halted=clock.halted)
         known: dict[Column, Job] = {tuple(sorted(job.tasks)): job for job in freed}
         penalties = None
         if job_quality:
-            penalties = {c: job_penalty(instance, _job(c, known, feasibility)) for c in {*pool, *known}}
+            penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
         picking = [0.0]
         picked = pick_jobs(instance, part, pool, list(known), PICK_WORK, workers, rng.randrange(1 << 30),
                            penalties=penalties, clock=clock, spent=picking)
         spent += feasibility.work - before + picking[0]
         if picked is not None:
-            found = [_job(c, known, feasibility) for c in picked]
+            found = [feasibility.as_job(c, known) for c in picked]
             if score(instance, found, job_quality) > score(instance, freed, job_quality):
                 state = PlanState.of(kept + found)
         report(state.jobs)
     return state.jobs, spent
-
-
-def _job(column: Column, known: dict[Column, Job], feasibility: Feasibility) -> Job:
-    return known.get(column) or Job(list(column), feasibility.schedule(column))

@@ -231,14 +231,14 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
     known = {tuple(sorted(job.tasks)): job for job in heuristic}
     penalties = None
     if config.job_quality:
-        penalties = {c: job_penalty(instance, known.get(c) or Job(list(c), feasibility.schedule(c))) for c in pool}
+        penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in pool}
         penalties.update({c: job_penalty(instance, job) for c, job in known.items()})
     picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed,
                        penalties=penalties, clock=clock, spent=picking)
     work = feasibility.work - before + picking[0]
     if picked is None:
         return heuristic, work
-    jobs = [known.get(c) or Job(list(c), feasibility.schedule(c)) for c in picked]
+    jobs = [feasibility.as_job(c, known) for c in picked]
     if score(instance, jobs, config.job_quality) < score(instance, heuristic, config.job_quality):
         return heuristic, work
     report(len(jobs), simple)
