@@ -32,10 +32,15 @@ def _verdict(size: int, row: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", type=Path, required=True, help="checkout of the engine before the work")
+    parser.add_argument("--before", type=Path, default=ROOT, help="checkout of the engine before the work")
     parser.add_argument("--sizes", type=int, nargs="+", default=sorted(SEEDS))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument("--reuse", type=Path, help="an earlier strength.jsonl: take its constructive and before "
+                        "rows for the same campus instead of solving them again (the engine before does not change)")
     args = parser.parse_args()
+    reused = {}
+    if args.reuse:
+        reused = {(r["tasks"], r["seed"]): r for r in map(json.loads, args.reuse.read_text().splitlines())}
     rows = ["| campus | seed | constructive | before, 300 s | now, 60 s | now, 300 s | now 300 s / constructive | "
             "bound | met |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     lines = []
@@ -44,13 +49,19 @@ def main() -> None:
         for size in args.sizes:
             seed = SEEDS.get(size, 400 + size)
             tasks = task_file(work, size, seed)
-            plans = {"constructive": solve_checked(tasks, 60, work / "c.json", extra=("--heuristic-only",)),
-                     "before_300": solve_checked(tasks, 300, work / "b.json", engine=args.before),
-                     "now_60": solve_checked(tasks, 60, work / "n60.json"),
+            earlier = reused.get((size, seed))
+            plans = {"now_60": solve_checked(tasks, 60, work / "n60.json"),
                      "now_300": solve_checked(tasks, 300, work / "n300.json")}
+            if earlier is None:
+                plans["constructive"] = solve_checked(tasks, 60, work / "c.json", extra=("--heuristic-only",))
+                plans["before_300"] = solve_checked(tasks, 300, work / "b.json", engine=args.before)
             row = {key: len(plan["jobs"]) for key, (plan, _) in plans.items()}
             walls = {f"wall_{key}": round(wall, 1) for key, (_, wall) in plans.items()}
             stopped = {f"stopped_{key}": plan["solver"]["stopped_by"] for key, (plan, _) in plans.items()}
+            if earlier is not None:
+                for key in ("constructive", "before_300"):
+                    row[key], walls[f"wall_{key}"] = earlier[key], earlier[f"wall_{key}"]
+                    stopped[f"stopped_{key}"] = earlier[f"stopped_{key}"]
             bound = plans["now_300"][0]["kpis"].get("jobs_upper_bound")
             lines.append({"tasks": size, "seed": seed, **row, **walls, **stopped, "bound": bound})
             rows.append(f"| {size} | {seed} | {row['constructive']} | {row['before_300']} | {row['now_60']} | "
