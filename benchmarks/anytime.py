@@ -12,11 +12,10 @@ checker.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from pathlib import Path
 
-from timed_runs import ROOT, solve_checked, task_file
+from timed_runs import ROOT, solve_checked, task_file, write_results
 
 INSTANCES = [("kick-off (example)", None, None, "development"),
              ("campus 100", 100, 101, "development"), ("campus 200", 200, 102, "development"),
@@ -49,15 +48,11 @@ def main() -> None:
                         f"{quick['solver']['stopped_by']} | {b} | {slow['solver']['stopped_by']} | {allowed} | "
                         f"{'yes' if b - a <= allowed else 'NO'} | {slow['kpis'].get('jobs_upper_bound', '')} |")
             print(rows[-1], flush=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "anytime.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
-    (args.out / "anytime.md").write_text(
-        "# Anytime: a short solve against a long one\n\n"
-        f"`python benchmarks/anytime.py --limits {short:g} {long_:g}`: whole `bundler solve` commands, seed 0, "
-        "2 workers, both plans accepted by `bundler check` and the shared `verify_plan.py`. Allowed gap: one job "
-        "or 3% of the long run's jobs, whichever is larger. Bound: the long run's proven most jobs.\n\n"
-        + "\n".join(rows) + "\n")
-
+    write_results(args.out, "anytime", lines,
+                  "# Anytime: a short solve against a long one\n\n"
+                  f"`python benchmarks/anytime.py --limits {short:g} {long_:g}`: whole `bundler solve` commands, seed 0, "
+                  "2 workers, both plans accepted by `bundler check` and the shared `verify_plan.py`. Allowed gap: one "
+                  "job or 3% of the long run's jobs, whichever is larger. Bound: the long run's proven most jobs.", rows)
 
 if __name__ == "__main__":
     main()

@@ -18,7 +18,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from timed_runs import ROOT, solve_checked, task_file
+from timed_runs import ROOT, solve_checked, task_file, write_results
 
 SEEDS = {200: 401, 600: 402, 2000: 403}
 RATIO_AT_2000 = 1.25
@@ -65,18 +65,15 @@ def main() -> None:
             bound = plans["now_300"][0]["kpis"].get("jobs_upper_bound")
             lines.append({"tasks": size, "seed": seed, **row, **walls, **stopped, "bound": bound})
             rows.append(f"| {size} | {seed} | {row['constructive']} | {row['before_300']} | {row['now_60']} | "
-                        f"{row['now_300']} | {row['now_300'] / max(row['constructive'], 1):.2f} | {bound} | "
+                        f"{row['now_300']} | {row['now_300'] / max(row['constructive'], 1):.3f} | {bound} | "
                         f"{_verdict(size, row)} |")
             print(rows[-1], json.dumps(lines[-1]), flush=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "strength.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
-    (args.out / "strength.md").write_text(
-        "# Strength: this engine against the engine before the optimizer work\n\n"
-        f"`python benchmarks/strength.py --before CHECKOUT --sizes {' '.join(map(str, args.sizes))}`: whole "
-        "`bundler solve` commands, seed 0, 2 workers; every plan accepted by `bundler check` and the shared "
-        "`verify_plan.py`. Constructive: `--heuristic-only`. Met: now at 60 s and at 300 s more jobs than before "
-        f"at 300 s, and at 2,000 tasks at least {RATIO_AT_2000}x the constructive plan.\n\n" + "\n".join(rows) + "\n")
-
+    write_results(args.out, "strength", lines,
+                  "# Strength: this engine against the engine before the optimizer work\n\n"
+                  f"`python benchmarks/strength.py --before CHECKOUT --sizes {' '.join(map(str, args.sizes))}`: whole "
+                  "`bundler solve` commands, seed 0, 2 workers; every plan accepted by `bundler check` and the shared "
+                  "`verify_plan.py`. Constructive: `--heuristic-only`. Met: now at 60 s and at 300 s more jobs than "
+                  f"before at 300 s, and at 2,000 tasks at least {RATIO_AT_2000}x the constructive plan.", rows)
 
 if __name__ == "__main__":
     main()

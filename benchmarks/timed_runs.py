@@ -48,3 +48,10 @@ def solve_checked(tasks: Path, limit: float, out: Path, engine: Path = ROOT,
         if verified.returncode != 0:
             raise AssertionError(f"verify_plan rejects {out}: {verified.stdout}")
     return json.loads(out.read_text()), wall
+
+
+def write_results(out: Path, name: str, lines: list[dict], text: str, rows: list[str]) -> None:
+    """`name`.jsonl (one line a measurement) and `name`.md (`text`, then the table) in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (out / f"{name}.md").write_text(text + "\n\n" + "\n".join(rows) + "\n")

@@ -238,8 +238,7 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
     known = {tuple(sorted(job.tasks)): job for job in heuristic}
     penalties = None
     if config.job_quality:
-        penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in pool}
-        penalties.update({c: job_penalty(instance, job) for c, job in known.items()})
+        penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
     picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed,
                        penalties=penalties, clock=clock, spent=picking)
     work = feasibility.work - before + picking[0]
