@@ -195,6 +195,17 @@ def test_preparing_share_comes_off_the_limit_by_estimate():
     margin = WORK_MARGIN_SHARE * 10 + WORK_MARGIN_SECONDS
     small = solving_seconds(10, [list(range(130))])
     big = solving_seconds(300, [list(range(3000))])
-    assert 10 - margin - 0.1 < small < 10 - margin
-    assert 150 <= big < 280 - WORK_MARGIN_SHARE * 300
+    assert 10 - margin - 0.2 < small < 10 - margin
+    assert 150 <= big < 300 - (WORK_MARGIN_SHARE * 300 + WORK_MARGIN_SECONDS) - 5
     assert solving_seconds(10, [list(range(100_000))]) == 5
+
+
+def test_preparing_estimate_grows_with_the_pairs_in_one_region():
+    """Preparing costs by the pairs within a region: one region of 2,000 tasks takes more
+    off the limit than twenty of 100, and both more than no tasks at all."""
+    from bundler.engine.solver import solving_seconds
+
+    one = solving_seconds(60, [list(range(2000))])
+    split = solving_seconds(60, [list(range(i * 100, i * 100 + 100)) for i in range(20)])
+    empty = solving_seconds(60, [])
+    assert 30 <= one < split < empty
