@@ -78,14 +78,16 @@ def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
     """
     minimum = instance.rules.min_job_minutes
     usable = {t for t in tasks if t not in instance.own_problems}
+    minutes = {t: instance.tasks[t].minutes for t in usable}
+    total = sum(minutes.values())
     changed = minimum > 0
-    while changed:
+    while changed:  # reach = all usable minutes less those of t's conflicts: O(conflicts), not O(tasks^2)
         changed = False
         for t in sorted(usable):
-            reach = instance.tasks[t].minutes + sum(
-                instance.tasks[u].minutes for u in usable if u != t and u not in instance.conflicts[t])
+            reach = total - sum(minutes[u] for u in instance.conflicts[t] & usable if u != t)
             if reach < minimum:
                 usable.discard(t)
+                total -= minutes[t]
                 changed = True
     if minimum <= 0:
         return len(usable)

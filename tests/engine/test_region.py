@@ -51,3 +51,43 @@ def test_a_region_up_to_the_limit_starts_from_the_region_wide_pool(monkeypatch):
     sizes = _pool_sizes(monkeypatch)
     _solve(instance, tasks)
     assert sizes == [len(tasks)]
+
+
+def _bound_by_definition(instance, tasks):
+    """simple_job_bound as its docstring states it, pair by pair (slow, for comparison)."""
+    minimum = instance.rules.min_job_minutes
+    usable = {t for t in tasks if t not in instance.own_problems}
+    changed = minimum > 0
+    while changed:
+        changed = False
+        for t in sorted(usable):
+            reach = instance.tasks[t].minutes + sum(
+                instance.tasks[u].minutes for u in usable if u != t and u not in instance.conflicts[t])
+            if reach < minimum:
+                usable.discard(t)
+                changed = True
+    if minimum <= 0:
+        return len(usable)
+    return min(len(usable), sum(instance.tasks[t].minutes for t in usable) // minimum)
+
+
+def test_the_hours_bound_counts_by_conflicts_as_its_definition_does():
+    """The bound is computed from each task's conflicts, not from every pair; it must
+    give what the definition gives, on plain campuses and on a chain that drops out in
+    turn: task 0 may share a job only with task 1, task 1 only with tasks 0 and 2, and
+    the minimum is the three together, so 0 drops first and then 1 (2 has the others)."""
+    for seed in (3, 5, 8):
+        instance = prepare(parse_task_file(generate_campus(40, seed=seed)))
+        for tasks in instance.regions:
+            assert region.simple_job_bound(instance, tasks) == _bound_by_definition(instance, tasks)
+    raw = generate_campus(40, seed=5)
+    ids = [task["id"] for task in raw["tasks"]]
+    plain = prepare(parse_task_file(raw))
+    raw["rules"]["min_job_hours"] = sum(plain.tasks[t].minutes for t in range(3)) / 60
+    raw["incompatible"] = [[ids[0], b] for b in ids[2:]] + [[ids[1], b] for b in ids[3:]]
+    chain = prepare(parse_task_file(raw))
+    tasks = list(range(len(ids)))
+    assert len(chain.regions) == 1
+    assert region.simple_job_bound(chain, tasks) == _bound_by_definition(chain, tasks)
+    rest = sum(chain.tasks[t].minutes for t in tasks[2:]) // chain.rules.min_job_minutes
+    assert region.simple_job_bound(chain, tasks) == min(len(ids) - 2, rest)  # 0 and 1 both dropped
