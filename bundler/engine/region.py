@@ -91,7 +91,7 @@ def simple_job_bound(instance: Instance, tasks: list[int]) -> int:
                 changed = True
     if minimum <= 0:
         return len(usable)
-    return min(len(usable), sum(instance.tasks[t].minutes for t in usable) // minimum)
+    return min(len(usable), total // minimum)
 
 
 class _Listener(cp_model.CpSolverSolutionCallback):
