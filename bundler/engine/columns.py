@@ -233,6 +233,8 @@ class ColumnGenerator:
         the pricing's cells and nodes, never clocked: so a run is repeatable."""
         self.cut = False
         """True once the wall-clock deadline, not the work, ended a run."""
+        self.duals: dict[int, float] = {}
+        """The task prices of the last LP solved."""
 
     @property
     def work(self) -> int:
@@ -259,6 +261,7 @@ class ColumnGenerator:
         rounds, value = 0, 0.0
         while True:
             value, duals = self.master.solve()
+            self.duals = duals
             rounds += 1
             self.rounds += 1
             self.spent += LP_SECONDS_PER_SOLVE + self.master.pivots * (len(self.usable) + len(self.master.columns)) \

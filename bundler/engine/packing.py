@@ -5,6 +5,9 @@
 2. Column generation over the region gives the LP bound (proven when pricing is
    exhaustive, or early by Farley's bound) and a first pool of good jobs
    (`bundler.engine.columns`).
+   Where the slack and the prices leave few jobs that a plan meeting the bound could
+   hold, they are all enumerated and searched exactly (`bundler.engine.closing`): a
+   plan that meets the bound, or a proof that none does (the bound moves by one).
 3. Dives turn the fractional LP into plans: fix the jobs the LP takes (nearly) whole,
    or else its largest fraction, price a few rounds in the same LP, and repeat; more
    dives from the same root while work is left, each avoiding where the last began.
@@ -22,6 +25,7 @@ import math
 import time
 from dataclasses import dataclass
 
+from bundler.engine.closing import close_the_gap
 from bundler.engine.columns import EPS, Column, ColumnGenerator, Feasibility, pick_jobs
 from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job
@@ -31,6 +35,9 @@ from bundler.engine.instance import Instance
 from bundler.engine.repack import repack
 
 ROOT_SHARE, DIVE_SHARE, REPACK_SHARE = 0.3, 0.5, 0.15
+CLOSING_SHARE = 0.3
+"""At most this part of the work, taken from the dives', for closing the last job
+exactly (`closing`), right after the root LP."""
 """Parts of the region's work for the root LP, for the dive and for repacking its last
 jobs (`repack`); the pick from the pool gets the rest."""
 DIVE_ROUNDS = (8, 25, 8, 25)
@@ -191,6 +198,28 @@ def simple_bound(instance: Instance, tasks: list[int], objective: str, upper: in
     return -(-minutes // max(instance.rules.max_job_minutes, 1))
 
 
+def _close(generator: ColumnGenerator, bound: int, start: list[Column], work: float, workers: int, seed: int,
+           clock: Clock) -> tuple[list[Column] | None, int]:
+    """A plan that meets the bound, found exactly (`closing`), or none; and the bound,
+    moved by one each time the closing proves it cannot be met, while work is left."""
+    instance, feasibility = generator.instance, generator.feasibility
+    objective = instance.rules.objective
+    tasks = generator.usable
+    begun = generator.spent
+    while generator.spent - begun < work and not clock.halted():
+        closing = close_the_gap(instance, tasks, bound, generator.duals, work - (generator.spent - begun), workers,
+                                seed, clock)
+        generator.spent += closing.work
+        if closing.jobs is not None and all(feasibility.schedule(job) is not None for job in closing.jobs):
+            return closing.jobs, bound
+        if not closing.impossible:
+            break
+        bound += 1 if objective == "cover" else -1  # proven: no plan has `bound` jobs
+        if _meets(start, bound, objective):
+            break
+    return None, bound
+
+
 def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job], seconds: float,
                      workers: int, seed: int, upper: int, clock: Clock | None = None) -> ColumnAnswer:
     """The region's plan for about `seconds` of work (counted, so repeatable); the
@@ -224,7 +253,11 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     candidates: list[list[Column]] = []
     if objective != "cover" or _covers(instance, start, tasks):
         candidates.append(start)
-    if not (candidates and _meets(start, bound, objective)):
+    if generator.exact is not None and objective in ("cover", "jobs") and not _meets(start, bound, objective):
+        closed, bound = _close(generator, bound, start, CLOSING_SHARE * seconds, workers, seed, clock)
+        if closed is not None:
+            candidates.append(closed)
+    if not any(_meets(plan, bound, objective) for plan in candidates):
         for dived in dives(generator, deadline, (ROOT_SHARE + DIVE_SHARE) * seconds, bound):
             if objective != "cover" or _covers(instance, dived, tasks):
                 candidates.append(dived)
