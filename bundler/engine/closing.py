@@ -218,74 +218,74 @@ def exact_partition(columns: list[Column], tasks: list[int], minutes: dict[int, 
     restarts nor a cap on the work, which a time promise needs. Also whether it proved
     that there is none (a run that finished without its cap), and the updates it made."""
     rng = random.Random(seed)
-    updates = 0
-    run = 0
-    while updates < max_updates and not halted():
-        run += 1
-        holders: dict[int, set[int]] = {t: set() for t in tasks}
-        for i, column in enumerate(columns):
-            for t in column:
-                holders[t].add(i)
-            updates += len(column)
-        chosen: list[int] = []
-        state = {"nodes": 0, "cap": RESTART_NODES * luby(run), "capped": False}
-        left = [sum(minutes[t] for t in tasks)]
+    holders: dict[int, set[int]] = {t: set() for t in tasks}
+    for i, column in enumerate(columns):
+        for t in column:
+            holders[t].add(i)
+    chosen: list[int] = []
+    state = {"updates": sum(len(c) for c in columns), "nodes": 0, "cap": 0, "capped": False,
+             "left": sum(minutes[t] for t in tasks)}
 
-        def select(i: int) -> list[set[int]]:
-            nonlocal updates
-            removed = []
-            for t in columns[i]:
-                for j in holders[t]:
-                    for u in columns[j]:
-                        if u != t:
-                            holders[u].discard(j)
-                    updates += len(columns[j])
-                removed.append(holders.pop(t))
-            left[0] -= sum(minutes[t] for t in columns[i])
-            return removed
+    def select(i: int) -> list[set[int]]:
+        removed = []
+        for t in columns[i]:
+            for j in holders[t]:
+                for u in columns[j]:
+                    if u != t:
+                        holders[u].discard(j)
+                state["updates"] += len(columns[j])
+            removed.append(holders.pop(t))
+        state["left"] -= sum(minutes[t] for t in columns[i])
+        return removed
 
-        def deselect(i: int, removed: list[set[int]]) -> None:
-            nonlocal updates
-            for t in reversed(columns[i]):
-                holders[t] = removed.pop()
-                for j in holders[t]:
-                    for u in columns[j]:
-                        if u != t:
-                            holders[u].add(j)
-                    updates += len(columns[j])
-            left[0] += sum(minutes[t] for t in columns[i])
+    def deselect(i: int, removed: list[set[int]]) -> None:
+        for t in reversed(columns[i]):
+            holders[t] = removed.pop()
+            for j in holders[t]:
+                for u in columns[j]:
+                    if u != t:
+                        holders[u].add(j)
+                state["updates"] += len(columns[j])
+        state["left"] += sum(minutes[t] for t in columns[i])
 
-        def search() -> bool:
-            if not holders:
-                return True
-            state["nodes"] += 1
-            if state["nodes"] > state["cap"] or updates > max_updates or state["nodes"] & 255 == 0 and halted():
-                state["capped"] = True
-                return False
-            if len(chosen) + -(-left[0] // capacity) > most:
-                return False  # the tasks left need more jobs than remain
-            fewest = min(len(v) for v in holders.values())
-            if fewest == 0:
-                return False
-            task = rng.choice(sorted(t for t, v in holders.items() if len(v) == fewest))
-            options = sorted(holders[task])
-            rng.shuffle(options)
-            for i in options:
-                removed = select(i)
-                chosen.append(i)
-                if search():
-                    return True
-                chosen.pop()
-                deselect(i, removed)
-                if state["capped"]:
-                    return False
+    def search() -> bool:
+        """True when a partition is found (kept in `chosen`); every other way back
+        leaves `holders` as it found them, so the next run needs no rebuilding."""
+        if not holders:
+            return True
+        state["nodes"] += 1
+        if state["nodes"] > state["cap"] or state["updates"] > max_updates or \
+                state["nodes"] & 255 == 0 and halted():
+            state["capped"] = True
             return False
+        if len(chosen) + -(-state["left"] // capacity) > most:
+            return False  # the tasks left need more jobs than remain
+        fewest = min(len(v) for v in holders.values())
+        if fewest == 0:
+            return False
+        task = rng.choice(sorted(t for t, v in holders.items() if len(v) == fewest))
+        options = sorted(holders[task])
+        rng.shuffle(options)
+        for i in options:
+            removed = select(i)
+            chosen.append(i)
+            if search():
+                return True
+            chosen.pop()
+            deselect(i, removed)
+            if state["capped"]:
+                return False
+        return False
 
+    run = 0
+    while state["updates"] < max_updates and not halted():
+        run += 1
+        state.update(nodes=0, cap=RESTART_NODES * luby(run), capped=False)
         if search():
-            return [columns[i] for i in chosen], False, updates
+            return [columns[i] for i in chosen], False, state["updates"]
         if not state["capped"]:
-            return None, True, updates  # a whole search, to the end: there is none
-    return None, False, updates
+            return None, True, state["updates"]  # a whole search, to the end: there is none
+    return None, False, state["updates"]
 
 
 UPDATE_SECONDS = 2e-7

@@ -5,12 +5,13 @@
 2. Column generation over the region gives the LP bound (proven when pricing is
    exhaustive, or early by Farley's bound) and a first pool of good jobs
    (`bundler.engine.columns`).
-   Where the slack and the prices leave few jobs that a plan meeting the bound could
-   hold, they are all enumerated and searched exactly (`bundler.engine.closing`): a
-   plan that meets the bound, or a proof that none does (the bound moves by one).
 3. Dives turn the fractional LP into plans: fix the jobs the LP takes (nearly) whole,
    or else its largest fraction, price a few rounds in the same LP, and repeat; more
    dives from the same root while work is left, each avoiding where the last began.
+   When the quick first dive misses the bound and the slack and the prices leave few
+   jobs a plan meeting it could hold, they are all enumerated and searched exactly
+   before the deeper dives (`bundler.engine.closing`): a plan that meets the bound, or
+   a proof that none does (the bound moves by one).
 4. The emptiest jobs are repacked exactly into one fewer (`bundler.engine.repack`).
 5. CP-SAT picks the best covering set from the whole pool, the best plan as its hint.
 6. Left-over tasks join jobs where every rule still holds: more hours, same jobs.
@@ -35,9 +36,11 @@ from bundler.engine.instance import Instance
 from bundler.engine.repack import repack
 
 ROOT_SHARE, DIVE_SHARE, REPACK_SHARE = 0.3, 0.5, 0.15
-CLOSING_SHARE = 0.3
-"""At most this part of the work, taken from the dives', for closing the last job
-exactly (`closing`), right after the root LP."""
+CLOSING_SHARE, QUICK_DIVE_SHARE = 0.3, 0.15
+"""At most these parts of the work, taken from the dives', for closing the last job
+exactly (`closing`) and for the quick first dive before it: on the large triplet
+files a first dive takes half the work and misses, while the closing finds the
+optimum in a third of it; where the first dive meets the bound it does so quickly."""
 """Parts of the region's work for the root LP, for the dive and for repacking its last
 jobs (`repack`); the pick from the pool gets the rest."""
 DIVE_ROUNDS = (8, 25, 8, 25)
@@ -100,14 +103,16 @@ def dive(generator: ColumnGenerator, deadline: float, max_work: float = math.inf
             generator.fix(column)
 
 
-def dives(generator: ColumnGenerator, deadline: float, max_work: float, bound: int | None) -> list[list[Column]]:
+def dives(generator: ColumnGenerator, deadline: float, max_work: float, bound: int | None,
+          schedule: tuple[int, ...] = DIVE_ROUNDS, tabu: set[Column] | None = None) -> list[list[Column]]:
     """Dives one after another while work is left and none meets the bound: a quick one
-    first, then deeper ones (more pricing between steps), each starting where the ones
-    before did not (its first choice forbidden), all from the same root LP."""
+    first, then deeper ones (more pricing between steps; `schedule`), each starting where
+    the ones before did not (its first choice forbidden, kept in `tabu`), all from the
+    same root LP."""
     plans: list[list[Column]] = []
-    tabu: set[Column] = set()
+    tabu = set() if tabu is None else tabu
     objective = generator.instance.rules.objective
-    for rounds in DIVE_ROUNDS:
+    for rounds in schedule:
         if generator.spent >= max_work or generator.cut:
             break
         plan, first = dive(generator, deadline, max_work, rounds, frozenset(tabu))
@@ -253,12 +258,21 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     candidates: list[list[Column]] = []
     if objective != "cover" or _covers(instance, start, tasks):
         candidates.append(start)
-    if generator.exact is not None and objective in ("cover", "jobs") and not _meets(start, bound, objective):
-        closed, bound = _close(generator, bound, start, CLOSING_SHARE * seconds, workers, seed, clock)
-        if closed is not None:
-            candidates.append(closed)
-    if not any(_meets(plan, bound, objective) for plan in candidates):
-        for dived in dives(generator, deadline, (ROOT_SHARE + DIVE_SHARE) * seconds, bound):
+    tabu: set[Column] = set()
+    for step in ("quick dive", "closing", "deeper dives"):
+        if any(_meets(plan, bound, objective) for plan in candidates):
+            break
+        if step == "closing":
+            if generator.exact is not None and objective in ("cover", "jobs"):
+                closed, bound = _close(generator, bound, start, CLOSING_SHARE * seconds, workers, seed, clock)
+                candidates += [closed] if closed is not None else []
+            continue
+        schedule, cap = DIVE_ROUNDS[1:], (ROOT_SHARE + DIVE_SHARE) * seconds
+        if step == "quick dive":
+            schedule = DIVE_ROUNDS[:1]
+            if generator.exact is not None:  # the closing comes next: leave it time
+                cap = min(cap, generator.spent + QUICK_DIVE_SHARE * seconds)
+        for dived in dives(generator, deadline, cap, bound, schedule, tabu):
             if objective != "cover" or _covers(instance, dived, tasks):
                 candidates.append(dived)
     pool = set(generator.master.columns) | set(start)
