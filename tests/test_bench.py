@@ -174,6 +174,17 @@ def test_cli_classic_on_a_shared_instance_prints_one_checked_line(capsys):
     assert row["peak_mb"] > 0 and row["status"] in ("OPTIMAL", "FEASIBLE")
 
 
+@needs_shared
+def test_a_bound_that_contradicts_the_optimum_makes_the_row_invalid(capsys):
+    """A wrong proof must not pass for a result: with `--opt` one bin below what is
+    provable (BPPC_5_0_1 needs 20 bins), the row is invalid and says why."""
+    path = paths.BENCH_DIR / "bppc" / "BPPC_5_0_1.txt"
+    code, out, _ = run(capsys, "bench", "classic", "--format", "bppc", "--time-limit", "2", "--opt", "19", str(path))
+    row = json.loads(out.strip().splitlines()[0])
+    assert row["bound"] == 20 and not row["valid"]
+    assert any("contradicts the published optimum 19" in p for p in row["problems"])
+
+
 def test_cli_rejects_bad_limits_without_traceback(capsys):
     """A non-positive time limit is bad input: exit 2 with a plain message."""
     code, _, err = run(capsys, "bench", "classic", "--format", "bppc", "--time-limit", "0", "x.txt")

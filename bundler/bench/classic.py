@@ -94,6 +94,9 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
 
     opt = opt if opt is not None else published_optimum(path, fmt)
     bins = len(packing) if answered else None
+    bound = result.lower_bound if cover else result.bound  # fewest bins proven (packing), most (covering)
+    if opt is not None and bound is not None and (bound > opt if cover else bound < opt):
+        problems.append(f"the proven bound {bound} contradicts the published optimum {opt}")
     return {
         "instance": path.name,
         "format": fmt,
@@ -103,7 +106,7 @@ def run_classic(path: str | Path, fmt: str, seconds: float, workers: int, seed: 
         "heuristic_bins": len(heuristic) if heuristic_complete else None,
         "heuristic_seconds": round(heuristic_seconds, 2),
         "bins": bins,
-        "bound": result.lower_bound if cover else result.bound,  # fewest bins proven (packing), most (covering)
+        "bound": bound,
         "status": result.status,
         "stopped_by": result.stopped_by,
         "seconds": round(solve_seconds, 2),

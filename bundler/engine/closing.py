@@ -29,15 +29,15 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from bundler.engine.columns import Column
+from bundler.engine.columns import CELL_SECONDS, Column
 from bundler.engine.config import Clock
 from bundler.engine.instance import Instance
 from bundler.engine.knapsack import KnapsackPricer
 
 MAX_COLUMNS = 100_000
+"""More candidate jobs than this and the search would cost more than it can bring: give up."""
 NODE_SECONDS = 3e-6
 """What one node of the enumeration costs, in seconds of a development machine."""
-"""More candidate jobs than this and the pick would cost more than it can bring: give up."""
 EPS = 1e-7
 
 
@@ -46,26 +46,33 @@ class Closing:
     jobs: list[Column] | None
     """B jobs (cover: partitioning the tasks; jobs: disjoint), or None if none was found."""
     impossible: bool
-    """True when the enumeration was complete and CP-SAT proved that no B jobs exist."""
+    """True when the enumeration was complete and the search over it (exact cover or
+    CP-SAT) proved that no B jobs exist."""
     candidates: int
     """Jobs enumerated (0 when the enumeration gave up)."""
     work: float
     """Counted work, in seconds of a development machine."""
 
 
-def feasible_prices(instance: Instance, tasks: list[int], duals: dict[int, float]) -> tuple[dict[int, float], float]:
+def feasible_prices(instance: Instance, tasks: list[int], duals: dict[int, float]) \
+        -> tuple[dict[int, float], float, int]:
     """Task prices no job beats (cover: no job worth more than 1; jobs: none costing less
-    than 1), from any prices, by scaling with the exact best job (Farley); and their sum,
-    a bound on the LP. The knapsack ignores conflicts, so its best is at least the real one."""
+    than 1), from any prices, by scaling with the exact best job (Farley); their sum, a
+    bound on the LP (infinite when no scaling helps: then they filter nothing); and the
+    programme cells it took. The knapsack ignores conflicts, so its best is at least the
+    real one."""
     pricer = KnapsackPricer(instance, tasks)
     prices = {t: max(duals.get(t, 0.0), 0.0) for t in tasks}
-    best = pricer.price(prices, 1).best_price
+    priced = pricer.price(prices, 1)
+    best = priced.best_price
     cover = instance.rules.objective == "cover"
     if cover and best > 1:
         prices = {t: p / best for t, p in prices.items()}
     elif not cover and best < 1:
-        prices = {t: p / best for t, p in prices.items()} if best > 1e-9 else {t: 0.0 for t in tasks}
-    return prices, sum(prices.values())
+        if best <= 1e-9:  # a job costs nothing at these prices: no scaling makes them feasible
+            return {t: 0.0 for t in tasks}, math.inf, priced.cells
+        prices = {t: p / best for t, p in prices.items()}
+    return prices, sum(prices.values()), priced.cells
 
 
 def candidate_jobs(instance: Instance, tasks: list[int], target: int, prices: dict[int, float], value: float,
@@ -302,10 +309,10 @@ def close_the_gap(instance: Instance, tasks: list[int], target: int, duals: dict
     if target <= 0 or not usable:
         return Closing(None, False, 0, 0.0)
     rules = instance.rules
-    prices, value = feasible_prices(instance, usable, duals)
+    prices, value, cells = feasible_prices(instance, usable, duals)
     columns, nodes = candidate_jobs(instance, usable, target, prices, value,
                                     max_nodes=max(int(ENUMERATION_SHARE * seconds / NODE_SECONDS), 1))
-    work = nodes * NODE_SECONDS
+    work = nodes * NODE_SECONDS + cells * CELL_SECONDS
     if columns is None:
         return Closing(None, False, 0, work)
     if not columns:

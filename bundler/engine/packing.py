@@ -203,8 +203,8 @@ def simple_bound(instance: Instance, tasks: list[int], objective: str, upper: in
     return -(-minutes // max(instance.rules.max_job_minutes, 1))
 
 
-def _close(generator: ColumnGenerator, bound: int, start: list[Column], work: float, workers: int, seed: int,
-           clock: Clock) -> tuple[list[Column] | None, int]:
+def _close(generator: ColumnGenerator, bound: int, start: list[Column], prices: dict[int, float], work: float,
+           workers: int, seed: int, clock: Clock) -> tuple[list[Column] | None, int]:
     """A plan that meets the bound, found exactly (`closing`), or none; and the bound,
     moved by one each time the closing proves it cannot be met, while work is left."""
     instance, feasibility = generator.instance, generator.feasibility
@@ -212,8 +212,8 @@ def _close(generator: ColumnGenerator, bound: int, start: list[Column], work: fl
     tasks = generator.usable
     begun = generator.spent
     while generator.spent - begun < work and not clock.halted():
-        closing = close_the_gap(instance, tasks, bound, generator.duals, work - (generator.spent - begun), workers,
-                                seed, clock)
+        closing = close_the_gap(instance, tasks, bound, prices, work - (generator.spent - begun), workers, seed,
+                                clock)
         generator.spent += closing.work
         if closing.jobs is not None and all(feasibility.schedule(job) is not None for job in closing.jobs):
             return closing.jobs, bound
@@ -259,12 +259,14 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
     if objective != "cover" or _covers(instance, start, tasks):
         candidates.append(start)
     tabu: set[Column] = set()
+    root_prices = dict(generator.duals)  # the dive changes the LP's prices; the closing wants the root's
     for step in ("quick dive", "closing", "deeper dives"):
         if any(_meets(plan, bound, objective) for plan in candidates):
             break
         if step == "closing":
             if generator.exact is not None and objective in ("cover", "jobs"):
-                closed, bound = _close(generator, bound, start, CLOSING_SHARE * seconds, workers, seed, clock)
+                closed, bound = _close(generator, bound, start, root_prices, CLOSING_SHARE * seconds, workers,
+                                       seed, clock)
                 candidates += [closed] if closed is not None else []
             continue
         schedule, cap = DIVE_ROUNDS[1:], (ROOT_SHARE + DIVE_SHARE) * seconds

@@ -181,7 +181,7 @@ def test_the_closing_agrees_with_the_optimum(sizes, seed):
 
 def test_prices_are_scaled_until_no_job_beats_them():
     instance = _instance([60, 50, 40, 30])
-    prices, value = feasible_prices(instance, instance.regions[0], {0: 0.9, 1: 0.9, 2: 0.9, 3: 0.9})
+    prices, value, _ = feasible_prices(instance, instance.regions[0], {0: 0.9, 1: 0.9, 2: 0.9, 3: 0.9})
     # the best job (60 + 40, or 50 + 30 ... at most two tasks) is worth 1.8: halved, almost
     assert abs(max(prices[a] + prices[b] for a, b in itertools.combinations(range(4), 2)
                    if [60, 50, 40, 30][a] + [60, 50, 40, 30][b] <= 100) - 1.0) < 1e-9
@@ -204,3 +204,60 @@ def test_the_column_route_reaches_the_triplet_optimum_and_proves_it(monkeypatch)
     monkeypatch.setattr(packing, "CLOSING_SHARE", 0.0)
     without = solve_by_columns(instance, tasks, construct(instance, tasks), 4.0, 1, 0, 10**9)
     assert len(without.jobs) > 60
+
+
+def test_the_same_input_gives_the_same_closing():
+    """Restarts are randomised from the seed, and the work is counted: repeatable."""
+    sizes, _ = _triplets(30, 8)
+    instance = _instance(sizes, capacity=1000)
+    tasks = instance.regions[0]
+    first = close_the_gap(instance, tasks, 30, {}, 5.0, 1, 4, Clock(SolveConfig()))
+    second = close_the_gap(instance, tasks, 30, {}, 5.0, 1, 4, Clock(SolveConfig()))
+    assert first.jobs is not None
+    assert first.jobs == second.jobs and first.work == second.work
+
+
+def _most_covering_bins(instance) -> int:
+    """The covering optimum by a plain assignment model: the oracle the tests trust."""
+    tasks = instance.regions[0]
+    threshold = instance.rules.min_job_minutes
+    bins = max(sum(instance.tasks[t].minutes for t in tasks) // threshold, 1)
+    model = cp_model.CpModel()
+    x = {(t, b): model.new_bool_var("") for t in tasks for b in range(bins)}
+    used = [model.new_bool_var("") for _ in range(bins)]
+    for t in tasks:
+        model.add_at_most_one(x[t, b] for b in range(bins))
+    for b in range(bins):
+        model.add(sum(instance.tasks[t].minutes * x[t, b] for t in tasks) >= threshold).only_enforce_if(used[b])
+        for t in tasks:
+            for u in instance.conflicts[t]:
+                if t < u:
+                    model.add_bool_or([x[t, b].Not(), x[u, b].Not()])
+    model.maximize(sum(used))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.solve(model) == cp_model.OPTIMAL
+    return round(solver.objective_value)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(15, 60), min_size=4, max_size=10), st.integers(0, 10**6),
+       st.lists(st.sampled_from([0.0, 0.1, 0.5, 1.0]), min_size=10, max_size=10))
+def test_covering_closing_agrees_with_the_optimum_whatever_the_prices(sizes, seed, raw):
+    """Objective jobs: any prices (zeros too, as after a dive) only filter once scaled to
+    a feasible dual; at the optimum a plan is found, one job more is proven impossible."""
+    rng = random.Random(seed)
+    pairs = [(a, b) for a, b in itertools.combinations(range(len(sizes)), 2) if rng.random() < 0.3]
+    instance = _instance(sizes, conflicts=pairs, threshold=70)
+    tasks = instance.regions[0]
+    best = _most_covering_bins(instance)
+    duals = {t: raw[t] for t in tasks}
+    clock = Clock(SolveConfig())
+    if best > 0:
+        at_best = close_the_gap(instance, tasks, best, duals, 30.0, 1, seed, clock)
+        assert at_best.jobs is not None and len(at_best.jobs) == best
+        placed = [t for job in at_best.jobs for t in job]
+        assert len(placed) == len(set(placed))
+        assert all(_is_job(instance, job) and sum(sizes[t] for t in job) >= 70 for job in at_best.jobs)
+    above = close_the_gap(instance, tasks, best + 1, duals, 30.0, 1, seed, clock)
+    assert above.jobs is None and above.impossible
