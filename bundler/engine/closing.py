@@ -302,17 +302,27 @@ ENUMERATION_SHARE = 0.3
 """At most this part of the work goes to enumerating the candidate jobs."""
 
 
+def enumerate_candidates(instance: Instance, tasks: list[int], target: int, duals: dict[int, float],
+                         seconds: float) -> tuple[list[Column] | None, float]:
+    """The jobs a plan of `target` jobs could hold (`candidate_jobs`), with at most
+    ENUMERATION_SHARE of `seconds` of work, or None when there are too many; and the
+    work it took. Cheap to ask before deciding how to spend the rest."""
+    prices, value, cells = feasible_prices(instance, tasks, duals)
+    columns, nodes = candidate_jobs(instance, tasks, target, prices, value,
+                                    max_nodes=max(int(ENUMERATION_SHARE * seconds / NODE_SECONDS), 1))
+    return columns, nodes * NODE_SECONDS + cells * CELL_SECONDS
+
+
 def close_the_gap(instance: Instance, tasks: list[int], target: int, duals: dict[int, float], seconds: float,
-                  workers: int, seed: int, clock: Clock) -> Closing:
-    """A plan of exactly `target` jobs, or a proof that there is none, within `seconds` of work."""
+                  workers: int, seed: int, clock: Clock,
+                  enumerated: tuple[list[Column] | None, float] | None = None) -> Closing:
+    """A plan of exactly `target` jobs, or a proof that there is none, within `seconds` of
+    work. `enumerated`: the candidates already enumerated for this target, and their work."""
     usable = [t for t in tasks if t not in instance.own_problems]
     if target <= 0 or not usable:
         return Closing(None, False, 0, 0.0)
     rules = instance.rules
-    prices, value, cells = feasible_prices(instance, usable, duals)
-    columns, nodes = candidate_jobs(instance, usable, target, prices, value,
-                                    max_nodes=max(int(ENUMERATION_SHARE * seconds / NODE_SECONDS), 1))
-    work = nodes * NODE_SECONDS + cells * CELL_SECONDS
+    columns, work = enumerated or enumerate_candidates(instance, usable, target, duals, seconds)
     if columns is None:
         return Closing(None, False, 0, work)
     if not columns:
