@@ -325,6 +325,32 @@ def generate_columns(
     return generator.summary(value, proven, time.perf_counter() - started)
 
 
+def pick_variables(model: cp_model.CpModel, tasks: list[int], columns: list[Column]) \
+        -> tuple[list[cp_model.IntVar], dict[int, list[cp_model.IntVar]]]:
+    """One yes/no per column (is this job in the plan), and the columns holding each task."""
+    pick = [model.new_bool_var(f"y{i}") for i in range(len(columns))]
+    holders: dict[int, list[cp_model.IntVar]] = {t: [] for t in tasks}
+    for var, column in zip(pick, columns):
+        for t in column:
+            holders[t].append(var)
+    return pick, holders
+
+
+def capped_solver(workers: int, seed: int, seconds: float, clock: Clock | None) -> tuple[cp_model.CpSolver, float]:
+    """A repeatable CP-SAT solver capped at `seconds` of deterministic work, and its
+    wall-clock limit: a safety net only, or less when the clock's deadline is nearer."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+    solver.parameters.interleave_search = workers > 1
+    solver.parameters.max_deterministic_time = max(seconds, 0.05)
+    wall = 3 * seconds + 5
+    if clock is not None:
+        wall = clock.seconds(wall)
+    solver.parameters.max_time_in_seconds = wall
+    return solver, wall
+
+
 def pick_jobs(
     instance: Instance,
     tasks: list[int],
@@ -349,11 +375,7 @@ def pick_jobs(
     pool = list(dict.fromkeys(tuple(sorted(c)) for c in [*hint, *columns]))
     minutes = {t: instance.tasks[t].minutes for t in usable}
     model = cp_model.CpModel()
-    pick = [model.new_bool_var(f"y{i}") for i in range(len(pool))]
-    holders: dict[int, list] = {t: [] for t in usable}
-    for var, column in zip(pick, pool):
-        for t in column:
-            holders[t].append(var)
+    pick, holders = pick_variables(model, usable, pool)
     for t, vars_ in holders.items():
         if objective == "cover":  # covering, not partitioning: the caller drops a task's second job
             model.add_bool_or(vars_)
@@ -379,15 +401,7 @@ def pick_jobs(
     chosen = {position[tuple(sorted(c))] for c in hint}
     for i, var in enumerate(pick):
         model.add_hint(var, int(i in chosen))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = max(1, workers)
-    solver.parameters.random_seed = seed
-    solver.parameters.interleave_search = workers > 1
-    solver.parameters.max_deterministic_time = max(seconds, 0.05)
-    wall = 3 * seconds + 5  # a safety net only: work is capped deterministically
-    if clock is not None:
-        wall = clock.seconds(wall)
-    solver.parameters.max_time_in_seconds = wall
+    solver, wall = capped_solver(workers, seed, seconds, clock)
     code = solver.solve(model)
     if clock is not None:
         clock.note(solver, wall)

@@ -35,22 +35,39 @@ def _is_job(instance, job) -> bool:
     return not static_violations(instance, list(job))
 
 
+def _assignment(instance, bins: int):
+    """Task t in bin b (x), bin b in use, and no two clashing tasks in one bin: the part
+    both oracles share."""
+    tasks = instance.regions[0]
+    model = cp_model.CpModel()
+    x = {(t, b): model.new_bool_var("") for t in tasks for b in range(bins)}
+    used = [model.new_bool_var("") for _ in range(bins)]
+    for b in range(bins):
+        for t in tasks:
+            for u in instance.conflicts[t]:
+                if t < u:
+                    model.add_bool_or([x[t, b].Not(), x[u, b].Not()])
+    return model, x, used
+
+
+def _optimum(model) -> int:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.solve(model) == cp_model.OPTIMAL
+    return round(solver.objective_value)
+
+
 def _fewest_bins(instance) -> int:
     """The optimum by a plain assignment model: the oracle the tests trust."""
     tasks = instance.regions[0]
     bins = len(tasks)
-    model = cp_model.CpModel()
-    x = {(t, b): model.new_bool_var("") for t in tasks for b in range(bins)}
-    used = [model.new_bool_var("") for _ in range(bins)]
+    model, x, used = _assignment(instance, bins)
     for t in tasks:
         model.add_exactly_one(x[t, b] for b in range(bins))
     for b in range(bins):
         model.add(sum(instance.tasks[t].minutes * x[t, b] for t in tasks) <= instance.rules.max_job_minutes)
         for t in tasks:
             model.add_implication(x[t, b], used[b])
-            for u in instance.conflicts[t]:
-                if t < u:
-                    model.add_bool_or([x[t, b].Not(), x[u, b].Not()])
         classes = {}
         for t in tasks:
             classes.setdefault(instance.tasks[t].supplier, []).append(t)
@@ -62,10 +79,7 @@ def _fewest_bins(instance) -> int:
             flags.append(flag)
         model.add(sum(flags) <= instance.rules.max_suppliers_per_job)
     model.minimize(sum(used))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    assert solver.solve(model) == cp_model.OPTIMAL
-    return round(solver.objective_value)
+    return _optimum(model)
 
 
 def test_luby_sequence_starts_as_published():
@@ -222,22 +236,13 @@ def _most_covering_bins(instance) -> int:
     tasks = instance.regions[0]
     threshold = instance.rules.min_job_minutes
     bins = max(sum(instance.tasks[t].minutes for t in tasks) // threshold, 1)
-    model = cp_model.CpModel()
-    x = {(t, b): model.new_bool_var("") for t in tasks for b in range(bins)}
-    used = [model.new_bool_var("") for _ in range(bins)]
+    model, x, used = _assignment(instance, bins)
     for t in tasks:
         model.add_at_most_one(x[t, b] for b in range(bins))
     for b in range(bins):
         model.add(sum(instance.tasks[t].minutes * x[t, b] for t in tasks) >= threshold).only_enforce_if(used[b])
-        for t in tasks:
-            for u in instance.conflicts[t]:
-                if t < u:
-                    model.add_bool_or([x[t, b].Not(), x[u, b].Not()])
     model.maximize(sum(used))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    assert solver.solve(model) == cp_model.OPTIMAL
-    return round(solver.objective_value)
+    return _optimum(model)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
