@@ -303,7 +303,7 @@ def solve_by_columns(instance: Instance, tasks: list[int], heuristic: list[Job],
             best = repacked
     if best is None or not _meets(best, bound, objective):
         left = max(seconds - generator.spent, 0.5)
-        picked = pick_jobs(instance, tasks, sorted(pool), best or [], left, workers, seed, clock=clock)
+        picked = pick_jobs(instance, tasks, sorted(pool), best or [], left, seed, clock=clock)
         if picked is not None and objective == "cover":
             picked = _disjoint(instance, picked, feasibility)
         if picked is not None and _better(instance, picked, best):

@@ -170,7 +170,7 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
         polish_work = POLISH_SHARE * seconds if config.job_quality else 0.0
         work = max(seconds - spent - polish_work, 0.0)
         if cover:  # every task in a job: repacking pools of small jobs cannot promise that
-            jobs = improve(instance, tasks, heuristic, work, config.seed, config.workers,
+            jobs = improve(instance, tasks, heuristic, work, config.seed,
                            report=lambda found: report(len(found), simple), stop=config.stop.is_set,
                            job_quality=config.job_quality, clock=clock)
         else:
@@ -216,7 +216,7 @@ def _repack_by_pools(instance: Instance, tasks: list[int], heuristic: list[Job],
     if len(tasks) <= REGION_POOL_MAX_TASKS:
         start, pool_work = _pick_from_pool(instance, tasks, heuristic, config, seconds, report, simple, clock,
                                            feasibility)
-    jobs, _ = improve_by_pools(instance, tasks, start, max(work - pool_work, 0.0), config.seed, config.workers,
+    jobs, _ = improve_by_pools(instance, tasks, start, max(work - pool_work, 0.0), config.seed,
                                feasibility, clock, report=lambda found: report(len(found), simple),
                                job_quality=config.job_quality)
     return fill_left_over(instance, jobs, tasks, feasibility, clock)
@@ -241,7 +241,7 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
     penalties = None
     if config.job_quality:
         penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
-    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.workers, config.seed,
+    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.seed,
                        penalties=penalties, clock=clock, spent=picking)
     work = feasibility.work - before + picking[0]
     if picked is None:

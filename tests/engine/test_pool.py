@@ -44,7 +44,7 @@ def test_picking_from_the_pool_never_loses_to_the_heuristic(region):
     feasibility = Feasibility(instance, budget=3000)
     pool = job_pool(instance, tasks, feasibility, nodes_per_task=60)
     heuristic = [tuple(sorted(job.tasks)) for job in construct(instance, tasks)]
-    picked = pick_jobs(instance, tasks, pool, heuristic, seconds=2, workers=1, seed=0)
+    picked = pick_jobs(instance, tasks, pool, heuristic, seconds=2, seed=0)
     members = [t for job in picked for t in job]
     assert len(members) == len(set(members))
     as_jobs = lambda columns: [Job(list(c), {}) for c in columns]  # noqa: E731  (score reads the tasks only)

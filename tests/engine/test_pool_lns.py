@@ -25,7 +25,7 @@ def region():
 
 def _search(instance, tasks, start, budget=3.0, seed=0, config=None):
     clock = Clock(config or SolveConfig(time_limit=600))
-    return improve_by_pools(instance, tasks, start, budget, seed, 1, Feasibility(instance, budget=3000), clock)
+    return improve_by_pools(instance, tasks, start, budget, seed, Feasibility(instance, budget=3000), clock)
 
 
 def test_every_job_obeys_every_rule_and_no_task_is_in_two(region):
