@@ -170,7 +170,7 @@ def _solve_region(instance: Instance, tasks: list[int], config: SolveConfig, sec
         polish_work = POLISH_SHARE * seconds if config.job_quality else 0.0
         work = max(seconds - spent - polish_work, 0.0)
         if cover:  # every task in a job: repacking pools of small jobs cannot promise that
-            jobs = improve(instance, tasks, heuristic, work, config.seed,
+            jobs = improve(instance, tasks, heuristic, work, config.seed, config.workers,
                            report=lambda found: report(len(found), simple), stop=config.stop.is_set,
                            job_quality=config.job_quality, clock=clock)
         else:

@@ -91,3 +91,24 @@ def test_the_hours_bound_counts_by_conflicts_as_its_definition_does():
     assert region.simple_job_bound(chain, tasks) == _bound_by_definition(chain, tasks)
     rest = sum(chain.tasks[t].minutes for t in tasks[2:]) // chain.rules.min_job_minutes
     assert region.simple_job_bound(chain, tasks) == min(len(ids) - 2, rest)  # 0 and 1 both dropped
+
+
+def test_a_large_covering_region_takes_the_exact_neighbourhood_search(monkeypatch):
+    """Objective `cover` on a region too large for the full model: once the constructive
+    plan covers every task, the neighbourhood search over exact sub-models (`lns.improve`)
+    takes over, and its plan still covers every task with no more jobs, each one valid."""
+    task_file = generate_campus(80, seed=11)
+    task_file["rules"].update(objective="cover", min_job_hours=0, min_day_hours=0)
+    instance = prepare(parse_task_file(task_file))
+    tasks = max(instance.regions, key=len)
+    heuristic = construct(instance, tasks)
+    assert sorted(t for job in heuristic for t in job.tasks) == sorted(tasks)
+    calls = []
+    real = region.improve
+    monkeypatch.setattr(region, "improve", lambda *a, **k: calls.append(1) or real(*a, **k))
+    result = _solve(instance, tasks, seconds=2.0)
+    assert calls == [1]
+    assert sorted(t for job in result.jobs for t in job.tasks) == sorted(tasks)
+    assert len(result.jobs) <= len(heuristic)
+    for job in result.jobs:
+        assert job_breaches(instance, job.tasks, job.schedule) == [], job.tasks
