@@ -20,6 +20,10 @@ NEARBY_PARTNERS = 150
 """Partners looked at per task, from the closest buildings outwards (huge regions)."""
 NODES_PER_TASK = 400
 MAX_TASKS_PER_JOB = 6
+NODE_SECONDS, PARTNER_SECONDS = 0.0, 0.0
+"""What the pool's own Python work costs per search node and per partner ranked, in
+seconds of a development machine: counted, so the work of a run is repeatable (the
+schedule searches it asks are counted in `Feasibility.work`)."""
 
 
 def _nearness(instance: Instance, t: int, u: int) -> int:
@@ -39,11 +43,11 @@ def _nearness(instance: Instance, t: int, u: int) -> int:
 
 def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
              nodes_per_task: int = NODES_PER_TASK, extend_complete: bool = False,
-             halted: Callable[[], bool] = lambda: False) -> list[Column]:
+             halted: Callable[[], bool] = lambda: False, spent: list[float] | None = None) -> list[Column]:
     """Feasible jobs found by a small bounded search rooted at each task.
 
     `extend_complete`: keep adding tasks to complete jobs too (objective `hours`, where a
-    fuller job is worth more than an extra one)."""
+    fuller job is worth more than an extra one). `spent` gets the pool's own work added."""
     rules = instance.rules
     usable = [t for t in tasks if t not in instance.own_problems]
     in_region = set(usable)
@@ -52,6 +56,7 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
     at_location: dict[int, list[int]] = defaultdict(list)
     for t in usable:
         at_location[instance.tasks[t].location].append(t)
+    nodes = ranked_partners = 0
     for root in usable:
         if halted():  # the deadline: the jobs proposed so far still make a pool
             break
@@ -63,6 +68,7 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
             if len(partners) >= NEARBY_PARTNERS:
                 break
         ranked = sorted(partners, key=lambda u: (-_nearness(instance, root, u), -minutes[u], u))
+        ranked_partners += len(partners)
         ranked = [u for u in ranked[:PARTNERS_PER_TASK] if u in in_region]
         budget = [nodes_per_task]
 
@@ -89,6 +95,9 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
                 grow(job, new_load, new_suppliers, candidates[k + 1:])
 
         grow((root,), minutes[root], frozenset({instance.tasks[root].supplier}), ranked)
+        nodes += nodes_per_task - budget[0]
         if minutes[root] >= rules.min_job_minutes and feasibility.schedule((root,)) is not None:
             pool[(root,)] = None
+    if spent is not None:
+        spent[0] += nodes * NODE_SECONDS + ranked_partners * PARTNER_SECONDS
     return list(pool)
