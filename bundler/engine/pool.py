@@ -20,25 +20,31 @@ NEARBY_PARTNERS = 150
 """Partners looked at per task, from the closest buildings outwards (huge regions)."""
 NODES_PER_TASK = 400
 MAX_TASKS_PER_JOB = 6
-NODE_SECONDS, PARTNER_SECONDS = 0.0, 0.0
-"""What the pool's own Python work costs per search node and per partner ranked, in
-seconds of a development machine: counted, so the work of a run is repeatable (the
-schedule searches it asks are counted in `Feasibility.work`)."""
+PARTNER_SECONDS = 1.8e-5
+"""What ranking one partner costs, in seconds of a development machine: counted, so a
+run's work is repeatable. The rest of the pool's work is its schedule questions, counted
+in `Feasibility.work` (a fit over 440 pools of 50-600 tasks found nothing left per node)."""
 
 
-def _nearness(instance: Instance, t: int, u: int) -> int:
-    """How well u's work sits next to t's: same-day occurrences within the gap rule."""
+def _nearness(instance: Instance, t: int, partners: list[int]) -> dict[int, int]:
+    """How well each partner's work sits next to t's: same-day occurrences within the gap rule."""
     gap = instance.rules.max_gap_minutes
-    mine: dict[int, list] = defaultdict(list)
+    mine: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for options in instance.tasks[t].slots:
         for p in options:
-            mine[p.day].append(p)
-    score = 0
-    for options in instance.tasks[u].slots:
-        days = {p.day for p in options if any(
-            q.end <= p.start <= q.end + gap or p.end <= q.start <= p.end + gap for q in mine.get(p.day, ()))}
-        score += len(days) if len(options) == 1 else min(len(days), 1)
-    return score
+            mine[p.day].append((p.start, p.end))
+
+    def near(p) -> bool:
+        return any(end <= p.start <= end + gap or p.end <= start <= p.end + gap for start, end in mine.get(p.day, ()))
+
+    scores = {}
+    for u in partners:
+        score = 0
+        for options in instance.tasks[u].slots:
+            days = {p.day for p in options if p.day in mine and near(p)}
+            score += len(days) if len(options) == 1 else min(len(days), 1)
+        scores[u] = score
+    return scores
 
 
 def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
@@ -47,7 +53,7 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
     """Feasible jobs found by a small bounded search rooted at each task.
 
     `extend_complete`: keep adding tasks to complete jobs too (objective `hours`, where a
-    fuller job is worth more than an extra one). `spent` gets the pool's own work added."""
+    fuller job is worth more than an extra one). `spent` gets the ranking's work added."""
     rules = instance.rules
     usable = [t for t in tasks if t not in instance.own_problems]
     in_region = set(usable)
@@ -56,7 +62,7 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
     at_location: dict[int, list[int]] = defaultdict(list)
     for t in usable:
         at_location[instance.tasks[t].location].append(t)
-    nodes = ranked_partners = 0
+    ranked_partners = 0
     for root in usable:
         if halted():  # the deadline: the jobs proposed so far still make a pool
             break
@@ -67,7 +73,8 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
             partners += [u for u in at_location[loc] if u != root and u not in instance.conflicts[root]]
             if len(partners) >= NEARBY_PARTNERS:
                 break
-        ranked = sorted(partners, key=lambda u: (-_nearness(instance, root, u), -minutes[u], u))
+        nearness = _nearness(instance, root, partners)
+        ranked = sorted(partners, key=lambda u: (-nearness[u], -minutes[u], u))
         ranked_partners += len(partners)
         ranked = [u for u in ranked[:PARTNERS_PER_TASK] if u in in_region]
         budget = [nodes_per_task]
@@ -95,9 +102,8 @@ def job_pool(instance: Instance, tasks: list[int], feasibility: Feasibility,
                 grow(job, new_load, new_suppliers, candidates[k + 1:])
 
         grow((root,), minutes[root], frozenset({instance.tasks[root].supplier}), ranked)
-        nodes += nodes_per_task - budget[0]
         if minutes[root] >= rules.min_job_minutes and feasibility.schedule((root,)) is not None:
             pool[(root,)] = None
     if spent is not None:
-        spent[0] += nodes * NODE_SECONDS + ranked_partners * PARTNER_SECONDS
+        spent[0] += ranked_partners * PARTNER_SECONDS
     return list(pool)

@@ -35,6 +35,25 @@ NODES_PER_TASK = 500
 """Search nodes of the pool per freed task."""
 PICK_WORK = 0.5
 """Deterministic seconds CP-SAT may spend picking in one step."""
+PENALTY_SECONDS = 1.2e-5
+"""What weighing one job's rota costs, in seconds of a development machine."""
+
+
+def pick_from_pool(instance: Instance, tasks: list[int], pool: list[Column], known: dict[Column, Job],
+                   seconds: float, seed: int, feasibility: Feasibility, clock: Clock,
+                   job_quality: bool) -> tuple[list[Job] | None, float]:
+    """The best disjoint jobs of the pool and of `known` (the plan's own jobs, also the
+    hint), best rotas among equals; None when CP-SAT found nothing. Also returns the
+    work it took, counted: weighing each job's rota and CP-SAT's deterministic time."""
+    penalties, work = None, 0.0
+    if job_quality:
+        penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
+        work += len(penalties) * PENALTY_SECONDS
+    picking = [0.0]
+    picked = pick_jobs(instance, tasks, pool, list(known), seconds, seed, penalties=penalties, clock=clock,
+                       spent=picking)
+    work += picking[0]
+    return (None if picked is None else [feasibility.as_job(c, known) for c in picked]), work
 
 
 def improve_by_pools(
@@ -59,20 +78,14 @@ def improve_by_pools(
     while spent < work_budget and not clock.halted():
         part = neighbourhood(instance, usable, state, min(NEIGHBOURHOOD_SIZE, len(usable)), rng)
         kept, freed = state.split(part)
-        before = feasibility.work
-        pool = job_pool(instance, part, feasibility, NODES_PER_TASK,
-                        extend_complete=instance.rules.objective == "hours", halted=clock.halted)
+        before, pooling = feasibility.work, [0.0]
+        pool = job_pool(instance, part, feasibility, NODES_PER_TASK, extend_complete=instance.rules.objective == "hours",
+                        halted=clock.halted, spent=pooling)
         known: dict[Column, Job] = {tuple(sorted(job.tasks)): job for job in freed}
-        penalties = None
-        if job_quality:
-            penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
-        picking = [0.0]
-        picked = pick_jobs(instance, part, pool, list(known), PICK_WORK, rng.randrange(1 << 30),
-                           penalties=penalties, clock=clock, spent=picking)
-        spent += feasibility.work - before + picking[0]
-        if picked is not None:
-            found = [feasibility.as_job(c, known) for c in picked]
-            if score(instance, found, job_quality) > score(instance, freed, job_quality):
-                state = PlanState.of(kept + found)
+        found, picking = pick_from_pool(instance, part, pool, known, PICK_WORK, rng.randrange(1 << 30), feasibility,
+                                        clock, job_quality)
+        spent += feasibility.work - before + pooling[0] + picking
+        if found is not None and score(instance, found, job_quality) > score(instance, freed, job_quality):
+            state = PlanState.of(kept + found)
         report(state.jobs)
     return state.jobs, spent

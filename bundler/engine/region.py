@@ -19,16 +19,16 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
-from bundler.engine.columns import Feasibility, pick_jobs
+from bundler.engine.columns import Feasibility
 from bundler.engine.config import Clock, SolveConfig
 from bundler.engine.construct import Job, construct
 from bundler.engine.fill import fill_left_over
 from bundler.engine.instance import Instance
-from bundler.engine.lns import improve, job_penalty, score
+from bundler.engine.lns import improve, score
 from bundler.engine.model import JobModel, build_model, estimated_build_seconds
 from bundler.engine.packing import solve_by_columns
 from bundler.engine.polish import polish_rotas
-from bundler.engine.pool_lns import improve_by_pools
+from bundler.engine.pool_lns import improve_by_pools, pick_from_pool
 from bundler.engine.pool import NODES_PER_TASK, job_pool
 
 HEURISTIC_SHARE = 0.6
@@ -232,21 +232,15 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
     nodes = min(NODES_PER_TASK, int(POOL_SHARE * seconds * POOL_NODES_PER_SECOND / max(usable, 1)))
     if nodes < 10 or clock.halted():
         return heuristic, 0.0
-    before = feasibility.work
+    before, pooling = feasibility.work, [0.0]
     pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours",
-                    halted=clock.halted)
-    picking = [0.0]
-    hint = [tuple(sorted(job.tasks)) for job in heuristic]
+                    halted=clock.halted, spent=pooling)
     known = {tuple(sorted(job.tasks)): job for job in heuristic}
-    penalties = None
-    if config.job_quality:
-        penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
-    picked = pick_jobs(instance, tasks, pool, hint, PICK_SHARE * seconds, config.seed,
-                       penalties=penalties, clock=clock, spent=picking)
-    work = feasibility.work - before + picking[0]
-    if picked is None:
+    jobs, picking = pick_from_pool(instance, tasks, pool, known, PICK_SHARE * seconds, config.seed, feasibility,
+                                   clock, config.job_quality)
+    work = feasibility.work - before + pooling[0] + picking
+    if jobs is None:
         return heuristic, work
-    jobs = [feasibility.as_job(c, known) for c in picked]
     if score(instance, jobs, config.job_quality) < score(instance, heuristic, config.job_quality):
         return heuristic, work
     report(len(jobs), simple)

@@ -49,3 +49,19 @@ def test_picking_from_the_pool_never_loses_to_the_heuristic(region):
     assert len(members) == len(set(members))
     as_jobs = lambda columns: [Job(list(c), {}) for c in columns]  # noqa: E731  (score reads the tasks only)
     assert score(instance, as_jobs(picked)) >= score(instance, as_jobs(heuristic))
+
+
+
+def test_quality_moves_the_pick_to_another_best_one_and_never_costs_the_objective(region):
+    """Penalising every job of the plain pick moves the pick to other jobs of the same
+    number and hours; penalising the largest jobs heavily still keeps their number."""
+    instance, tasks = region
+    pool = job_pool(instance, tasks, Feasibility(instance, budget=3000), nodes_per_task=60)
+    main = lambda columns: (len(columns), sum(instance.tasks[t].minutes for c in columns for t in c))  # noqa: E731
+    plain = pick_jobs(instance, tasks, pool, [], seconds=2, seed=0)
+    avoid = {column: int(column in plain) for column in pool}
+    other = pick_jobs(instance, tasks, pool, [], seconds=2, seed=0, penalties=avoid)
+    assert main(other) == main(plain)
+    assert sum(avoid[c] for c in other) < len(plain), "another pick as good exists and quality finds it"
+    heavy = {column: 1000 * len(column) for column in pool}
+    assert main(pick_jobs(instance, tasks, pool, [], seconds=2, seed=0, penalties=heavy)) == main(plain)
