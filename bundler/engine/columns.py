@@ -397,15 +397,16 @@ def pick_jobs(
         """The objective before quality, of a pick with these jobs and minutes."""
         return {"cover": jobs, "jobs": weight * jobs + hours}.get(objective, (len(pool) + 1) * hours + jobs)
 
-    main = main_value(sum(pick), sum(sum(minutes[t] for t in column) * var for var, column in zip(pick, pool)))
+    count = sum(pick)
+    main = main_value(count, sum(sum(minutes[t] for t in column) * var for var, column in zip(pick, pool)))
     if objective == "cover":
         model.minimize(main)
         if bound is not None:
-            model.add(sum(pick) >= bound)
+            model.add(count >= bound)
     else:
         model.maximize(main)
         if bound is not None:
-            model.add(sum(pick) <= bound)
+            model.add(count <= bound)
     position = {column: i for i, column in enumerate(pool)}
     chosen = {position[tuple(sorted(c))] for c in hint}
     for i, var in enumerate(pick):

@@ -39,20 +39,23 @@ PENALTY_SECONDS = 1.2e-5
 """What weighing one job's rota costs, in seconds of a development machine."""
 
 
-def pick_from_pool(instance: Instance, tasks: list[int], pool: list[Column], known: dict[Column, Job],
-                   seconds: float, seed: int, feasibility: Feasibility, clock: Clock,
-                   job_quality: bool) -> tuple[list[Job] | None, float]:
-    """The best disjoint jobs of the pool and of `known` (the plan's own jobs, also the
-    hint), best rotas among equals; None when CP-SAT found nothing. Also returns the
-    work it took, counted: weighing each job's rota and CP-SAT's deterministic time."""
-    penalties, work = None, 0.0
+def pool_and_pick(instance: Instance, tasks: list[int], known: dict[Column, Job], nodes_per_task: int,
+                  seconds: float, seed: int, feasibility: Feasibility, clock: Clock,
+                  job_quality: bool) -> tuple[list[Job] | None, float]:
+    """A pool of small jobs among `tasks`, and the best disjoint jobs of it and of `known`
+    (the plan's own jobs, also the hint), best rotas among equals; None when CP-SAT found
+    nothing. Also returns the work it all took, counted: the pool's schedule questions and
+    ranking, weighing each job's rota, and CP-SAT's deterministic time."""
+    before, counted = feasibility.work, [0.0]
+    pool = job_pool(instance, tasks, feasibility, nodes_per_task, extend_complete=instance.rules.objective == "hours",
+                    halted=clock.halted, spent=counted)
+    penalties = None
     if job_quality:
         penalties = {c: job_penalty(instance, feasibility.as_job(c, known)) for c in {*pool, *known}}
-        work += len(penalties) * PENALTY_SECONDS
-    picking = [0.0]
+        counted[0] += len(penalties) * PENALTY_SECONDS
     picked = pick_jobs(instance, tasks, pool, list(known), seconds, seed, penalties=penalties, clock=clock,
-                       spent=picking)
-    work += picking[0]
+                       spent=counted)
+    work = feasibility.work - before + counted[0]
     return (None if picked is None else [feasibility.as_job(c, known) for c in picked]), work
 
 
@@ -78,13 +81,10 @@ def improve_by_pools(
     while spent < work_budget and not clock.halted():
         part = neighbourhood(instance, usable, state, min(NEIGHBOURHOOD_SIZE, len(usable)), rng)
         kept, freed = state.split(part)
-        before, pooling = feasibility.work, [0.0]
-        pool = job_pool(instance, part, feasibility, NODES_PER_TASK, extend_complete=instance.rules.objective == "hours",
-                        halted=clock.halted, spent=pooling)
         known: dict[Column, Job] = {tuple(sorted(job.tasks)): job for job in freed}
-        found, picking = pick_from_pool(instance, part, pool, known, PICK_WORK, rng.randrange(1 << 30), feasibility,
-                                        clock, job_quality)
-        spent += feasibility.work - before + pooling[0] + picking
+        found, work = pool_and_pick(instance, part, known, NODES_PER_TASK, PICK_WORK, rng.randrange(1 << 30),
+                                    feasibility, clock, job_quality)
+        spent += work
         if found is not None and score(instance, found, job_quality) > score(instance, freed, job_quality):
             state = PlanState.of(kept + found)
         report(state.jobs)

@@ -28,8 +28,8 @@ from bundler.engine.lns import improve, score
 from bundler.engine.model import JobModel, build_model, estimated_build_seconds
 from bundler.engine.packing import solve_by_columns
 from bundler.engine.polish import polish_rotas
-from bundler.engine.pool_lns import improve_by_pools, pick_from_pool
-from bundler.engine.pool import NODES_PER_TASK, job_pool
+from bundler.engine.pool_lns import improve_by_pools, pool_and_pick
+from bundler.engine.pool import NODES_PER_TASK
 
 HEURISTIC_SHARE = 0.6
 """At most about this part of a region's time goes to the constructive plan (huge regions)."""
@@ -232,13 +232,9 @@ def _pick_from_pool(instance: Instance, tasks: list[int], heuristic: list[Job], 
     nodes = min(NODES_PER_TASK, int(POOL_SHARE * seconds * POOL_NODES_PER_SECOND / max(usable, 1)))
     if nodes < 10 or clock.halted():
         return heuristic, 0.0
-    before, pooling = feasibility.work, [0.0]
-    pool = job_pool(instance, tasks, feasibility, nodes, extend_complete=instance.rules.objective == "hours",
-                    halted=clock.halted, spent=pooling)
     known = {tuple(sorted(job.tasks)): job for job in heuristic}
-    jobs, picking = pick_from_pool(instance, tasks, pool, known, PICK_SHARE * seconds, config.seed, feasibility,
-                                   clock, config.job_quality)
-    work = feasibility.work - before + pooling[0] + picking
+    jobs, work = pool_and_pick(instance, tasks, known, nodes, PICK_SHARE * seconds, config.seed, feasibility,
+                               clock, config.job_quality)
     if jobs is None:
         return heuristic, work
     if score(instance, jobs, config.job_quality) < score(instance, heuristic, config.job_quality):

@@ -19,13 +19,13 @@ def _solve(instance, tasks, seconds=4.0):
 
 def _pool_sizes(monkeypatch):
     sizes = []
-    real = region.job_pool
+    real = region.pool_and_pick
 
     def recording(instance, tasks, *args, **kwargs):
         sizes.append(len(tasks))
         return real(instance, tasks, *args, **kwargs)
 
-    monkeypatch.setattr(region, "job_pool", recording)
+    monkeypatch.setattr(region, "pool_and_pick", recording)
     return sizes
 
 
@@ -38,7 +38,7 @@ def test_a_region_above_the_limit_skips_the_region_wide_pool(monkeypatch):
     monkeypatch.setattr(region, "REGION_POOL_MAX_TASKS", len(tasks) - 1)
     sizes = _pool_sizes(monkeypatch)
     result = _solve(instance, tasks)
-    assert sizes == []  # the region pool is the only caller of region.job_pool
+    assert sizes == []  # the region pool is the only caller of region.pool_and_pick
     assert len(result.jobs) > len(construct(instance, tasks))
     for job in result.jobs:
         assert job_breaches(instance, job.tasks, job.schedule) == [], job.tasks
